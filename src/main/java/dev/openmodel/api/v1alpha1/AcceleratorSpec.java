@@ -1,0 +1,36 @@
+package dev.openmodel.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class AcceleratorSpec {
+    @Default("nvidia.com/gpu")
+    @Pattern("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)/[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$")
+    @JsonPropertyDescription("Extended resource name of the accelerator, e.g. nvidia.com/gpu, amd.com/gpu, nvidia.com/mig-1g.10gb.")
+    public String resourceName = "nvidia.com/gpu";
+
+    @Default("1")
+    @Min(1)
+    @Max(64)
+    @JsonPropertyDescription("Accelerators per replica; the engine shards the model across them (tensor parallelism).")
+    public Integer count = 1;
+
+    @Size(max = 128)
+    @JsonPropertyDescription("Required GPU product, matched against the node label nvidia.com/gpu.product, e.g. NVIDIA-H100-80GB-HBM3.")
+    public String product;
+
+    @Min(0)
+    @Max(4096)
+    @JsonPropertyDescription("Minimum memory per GPU in GiB, matched against the node label nvidia.com/gpu.memory.")
+    public Integer minMemoryGiB;
+
+    @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+    @JsonPropertyDescription("DRA DeviceClass to claim devices from (resource.k8s.io/v1) instead of the extended resource.")
+    public String deviceClassName;
+}

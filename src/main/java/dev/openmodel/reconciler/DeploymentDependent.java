@@ -1,0 +1,24 @@
+package dev.openmodel.reconciler;
+
+import dev.openmodel.api.v1alpha1.OpenModel;
+import dev.openmodel.serving.InferenceServer;
+import dev.openmodel.serving.Labels;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
+
+/** The inference server's Deployment, server-side applied and owned by its OpenModel. */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR))
+public class DeploymentDependent extends CRUDKubernetesDependentResource<Deployment, OpenModel> {
+
+    public DeploymentDependent() {
+        super(Deployment.class);
+    }
+
+    @Override
+    protected Deployment desired(OpenModel model, Context<OpenModel> context) {
+        return InferenceServer.deployment(model, InferenceServer.replicas(model));
+    }
+}

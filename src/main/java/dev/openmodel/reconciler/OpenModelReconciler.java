@@ -1,0 +1,87 @@
+package dev.openmodel.reconciler;
+
+import dev.openmodel.api.v1alpha1.OpenModel;
+import dev.openmodel.api.v1alpha1.OpenModelStatus;
+import dev.openmodel.serving.InferenceServer;
+import dev.openmodel.serving.Labels;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Workflow;
+import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Serves each OpenModel: its Deployment and Service are dependents applied before
+ * {@link #reconcile}, which then reads what the cluster made of them and reports it in status.
+ */
+@Workflow(dependents = {
+        @Dependent(name = "deployment", type = DeploymentDependent.class),
+        @Dependent(name = "service", type = ServiceDependent.class)
+})
+@ControllerConfiguration(name = OpenModelReconciler.NAME, fieldManager = OpenModelReconciler.FIELD_MANAGER)
+public class OpenModelReconciler implements Reconciler<OpenModel> {
+    public static final String NAME = "openmodel";
+    public static final String FIELD_MANAGER = "openmodel-operator";
+
+    @Override
+    public List<EventSource<?, OpenModel>> prepareEventSources(io.javaoperatorsdk.operator.api.reconciler.EventSourceContext<OpenModel> context) {
+        // Pods belong to ReplicaSets, not to the OpenModel: map them back by our model label.
+        var pods = InformerEventSourceConfiguration.from(Pod.class, OpenModel.class)
+                .withName("pods")
+                .withLabelSelector(Labels.MANAGED_SELECTOR)
+                .withSecondaryToPrimaryMapper(pod -> Optional.ofNullable(pod.getMetadata().getLabels())
+                        .map(l -> l.get(Labels.MODEL))
+                        .map(model -> Set.of(new ResourceID(model, pod.getMetadata().getNamespace())))
+                        .orElse(Set.of()))
+                .build();
+        return List.of(new InformerEventSource<>(pods, context));
+    }
+
+    @Override
+    public UpdateControl<OpenModel> reconcile(OpenModel model, Context<OpenModel> context) {
+        ServingObservation observed = new ServingObservation(
+                context.getSecondaryResource(Deployment.class),
+                List.copyOf(context.getSecondaryResources(Pod.class)),
+                context.getSecondaryResource(Service.class).isPresent());
+        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        OpenModelStatus status = StatusAggregator.aggregate(model, InferenceServer.replicas(model), observed, now);
+        if (status.equals(model.getStatus())) {
+            return UpdateControl.noUpdate();
+        }
+        announceChanges(model, status, context);
+        OpenModel patch = new OpenModel();
+        patch.getMetadata().setName(model.getMetadata().getName());
+        patch.getMetadata().setNamespace(model.getMetadata().getNamespace());
+        patch.setStatus(status);
+        return UpdateControl.patchStatus(patch);
+    }
+
+    /** Events for transitions a person should see in `kubectl describe` and event streams. */
+    private static void announceChanges(OpenModel model, OpenModelStatus status, Context<OpenModel> context) {
+        List<Condition> before = model.getStatus() == null ? List.of() : model.getStatus().conditions;
+        Condition scheduled = Conditions.find(status.conditions, Conditions.SCHEDULED).orElseThrow();
+        Condition ready = Conditions.find(status.conditions, Conditions.READY).orElseThrow();
+        if ("Unschedulable".equals(scheduled.getReason())
+                && !Conditions.find(before, Conditions.SCHEDULED).map(c -> Objects.equals(c.getMessage(), scheduled.getMessage())).orElse(false)) {
+            ModelEvents.warning(context.getClient(), model, "Unschedulable", scheduled.getMessage());
+        }
+        if (Conditions.TRUE.equals(ready.getStatus()) && !Conditions.isTrue(before, Conditions.READY)) {
+            ModelEvents.normal(context.getClient(), model, "Ready", ready.getMessage());
+        }
+    }
+}

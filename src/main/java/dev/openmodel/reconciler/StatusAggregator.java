@@ -1,0 +1,93 @@
+package dev.openmodel.reconciler;
+
+import static dev.openmodel.reconciler.Conditions.AVAILABLE;
+import static dev.openmodel.reconciler.Conditions.FALSE;
+import static dev.openmodel.reconciler.Conditions.READY;
+import static dev.openmodel.reconciler.Conditions.SCHEDULED;
+import static dev.openmodel.reconciler.Conditions.TRUE;
+import static dev.openmodel.reconciler.Conditions.UNKNOWN;
+
+import dev.openmodel.api.v1alpha1.Endpoint;
+import dev.openmodel.api.v1alpha1.OpenModel;
+import dev.openmodel.api.v1alpha1.OpenModelStatus;
+import dev.openmodel.serving.EngineDefaults;
+import dev.openmodel.serving.InferenceServer;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Builds an OpenModel's status from what was observed. Pure: the same inputs give an equal
+ * status, so an unchanged world leads to no status write.
+ */
+public final class StatusAggregator {
+
+    private StatusAggregator() {
+    }
+
+    public static OpenModelStatus aggregate(OpenModel model, int desiredReplicas, ServingObservation observed, String now) {
+        OpenModelStatus previous = model.getStatus();
+        long generation = model.getMetadata().getGeneration() == null ? 0 : model.getMetadata().getGeneration();
+        Conditions conditions = new Conditions(previous == null ? List.of() : previous.conditions, generation, now);
+
+        scheduled(conditions, desiredReplicas, observed);
+        available(conditions, desiredReplicas, observed);
+        ready(conditions, model);
+
+        OpenModelStatus status = new OpenModelStatus();
+        status.observedGeneration = generation;
+        status.conditions = conditions.build();
+        status.replicas = observed.replicas();
+        status.readyReplicas = observed.readyReplicas();
+        if (observed.serviceExists()) {
+            status.endpoint = new Endpoint(InferenceServer.endpointUrl(model), EngineDefaults.of(InferenceServer.engine(model)).api());
+        }
+        if (previous != null) {
+            status.license = previous.license;
+            status.openness = previous.openness;
+        }
+        return status;
+    }
+
+    private static void scheduled(Conditions conditions, int desired, ServingObservation observed) {
+        var unschedulable = observed.unschedulableMessage();
+        if (unschedulable.isPresent()) {
+            conditions.set(SCHEDULED, FALSE, "Unschedulable", unschedulable.get());
+        } else if (desired == 0) {
+            conditions.set(SCHEDULED, TRUE, "NoReplicas", "No replicas are requested.");
+        } else if (observed.scheduledPods().size() >= desired) {
+            TreeSet<String> nodes = new TreeSet<>();
+            observed.scheduledPods().forEach(p -> nodes.add(p.getSpec().getNodeName()));
+            conditions.set(SCHEDULED, TRUE, "Scheduled", observed.scheduledPods().size() + " pod(s) placed on node(s) " + String.join(", ", nodes) + ".");
+        } else {
+            conditions.set(SCHEDULED, UNKNOWN, "Pending",
+                    observed.scheduledPods().size() + "/" + desired + " pod(s) placed; waiting for the scheduler.");
+        }
+    }
+
+    private static void available(Conditions conditions, int desired, ServingObservation observed) {
+        int ready = observed.readyReplicas();
+        if (observed.deployment().isEmpty()) {
+            conditions.set(AVAILABLE, FALSE, "Creating", "The inference server's Deployment does not exist yet.");
+        } else if (desired == 0) {
+            conditions.set(AVAILABLE, FALSE, "ScaledToZero", "No replicas are requested.");
+        } else if (ready >= desired) {
+            conditions.set(AVAILABLE, TRUE, "ReplicasReady", ready + "/" + desired + " replica(s) ready.");
+        } else {
+            conditions.set(AVAILABLE, FALSE, "ReplicasNotReady", ready + "/" + desired + " replica(s) ready.");
+        }
+    }
+
+    private static void ready(Conditions conditions, OpenModel model) {
+        List<Condition> now = conditions.build();
+        Condition scheduled = Conditions.find(now, SCHEDULED).orElseThrow();
+        Condition available = Conditions.find(now, AVAILABLE).orElseThrow();
+        if (TRUE.equals(available.getStatus())) {
+            conditions.set(READY, TRUE, "Ready", "Serving at " + InferenceServer.endpointUrl(model) + ".");
+        } else if (FALSE.equals(scheduled.getStatus())) {
+            conditions.set(READY, FALSE, scheduled.getReason(), scheduled.getMessage());
+        } else {
+            conditions.set(READY, FALSE, available.getReason(), available.getMessage());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.openmodel.serving;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.openmodel.api.v1alpha1.Engine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** How each inference engine is started, loaded once from {@code engines.yaml}. */
+public record EngineDefaults(String image, List<String> command, List<String> args, List<String> revisionArgs,
+        List<String> trustRemoteCodeArgs, int port, String healthPath, String api) {
+
+    private static final Map<Engine, EngineDefaults> ALL = load();
+
+    public static EngineDefaults of(Engine engine) {
+        return ALL.get(engine);
+    }
+
+    private static Map<Engine, EngineDefaults> load() {
+        try (InputStream in = EngineDefaults.class.getResourceAsStream("/engines.yaml")) {
+            Map<String, EngineDefaults> raw = new ObjectMapper(new YAMLFactory()).readValue(in, new TypeReference<>() {
+            });
+            Map<Engine, EngineDefaults> byEngine = new EnumMap<>(Engine.class);
+            for (Engine engine : Engine.values()) {
+                EngineDefaults defaults = raw.get(engine.name());
+                if (defaults == null) {
+                    throw new IllegalStateException("engines.yaml has no entry for engine " + engine);
+                }
+                byEngine.put(engine, defaults);
+            }
+            return byEngine;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read engines.yaml", e);
+        }
+    }
+}
