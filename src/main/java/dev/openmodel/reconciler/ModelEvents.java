@@ -30,7 +30,7 @@ final class ModelEvents {
     private static void emit(KubernetesClient client, OpenModel model, String type, String reason, String note) {
         var event = new EventBuilder()
                 .withNewMetadata()
-                .withGenerateName(model.getMetadata().getName() + ".")
+                .withGenerateName(model.getMetadata().getName() + "-")
                 .withNamespace(model.getMetadata().getNamespace())
                 .endMetadata()
                 .withType(type)

@@ -1,0 +1,191 @@
+package dev.openmodel.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.openmodel.api.v1alpha1.OpenModel;
+import dev.openmodel.testing.LocalCluster;
+import dev.openmodel.testing.TestOperator;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** An OpenModel on the real control plane, in a namespace enforcing Pod Security "restricted". */
+class OpenModelIT {
+    @RegisterExtension
+    static LocalCluster cluster = new LocalCluster();
+
+    static KubernetesClient client;
+    static TestOperator operator;
+
+    @BeforeAll
+    static void startOperator() {
+        client = LocalCluster.client();
+        client.namespaces().withName(cluster.namespace()).edit(ns -> {
+            ns.getMetadata().setLabels(Map.of("pod-security.kubernetes.io/enforce", "restricted"));
+            return ns;
+        });
+        operator = TestOperator.start(client, cluster.namespace());
+    }
+
+    @AfterAll
+    static void stopOperator() {
+        operator.close();
+    }
+
+    @Test
+    void sampleBecomesReadyWithItsEndpointAndKubectlShowsTheColumns() throws Exception {
+        String sample = Files.readString(Path.of("deploy/samples/qwen2.5-7b-instruct.yaml"));
+        assertThat(cluster.kubectl(sample, "apply", "-f", "-").exitCode()).isZero();
+
+        OpenModel ready = awaitCondition("qwen25-7b-instruct", Conditions.READY, "True");
+        String url = "http://qwen25-7b-instruct." + cluster.namespace() + ".svc:8000";
+        assertThat(ready.getStatus().endpoint.url).isEqualTo(url);
+        assertThat(ready.getStatus().readyReplicas).isEqualTo(1);
+        assertThat(ready.getStatus().observedGeneration).isEqualTo(ready.getMetadata().getGeneration());
+
+        String table = cluster.kubectl(null, "get", "om").output();
+        assertThat(table.lines().findFirst().orElseThrow()).containsSubsequence("NAME", "LICENSE", "OPENNESS", "READY", "REASON", "ENDPOINT", "AGE");
+        assertThat(table).contains("qwen25-7b-instruct").contains("True").contains(url);
+
+        Deployment deployment = client.apps().deployments().inNamespace(cluster.namespace()).withName("qwen25-7b-instruct").get();
+        var container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getResources().getLimits()).containsEntry("nvidia.com/gpu", new Quantity("1"));
+        assertThat(container.getArgs()).containsSequence("--revision", "a09a35458c702b33eeacc393d103063234e8bc28");
+        assertThat(deployment.getMetadata().getOwnerReferences()).singleElement()
+                .satisfies(o -> assertThat(o.getUid()).isEqualTo(ready.getMetadata().getUid()));
+        String node = client.pods().inNamespace(cluster.namespace()).withLabel("openmodel.dev/model", "qwen25-7b-instruct")
+                .list().getItems().get(0).getSpec().getNodeName();
+        assertThat(client.nodes().withName(node).get().getMetadata().getLabels().get("nvidia.com/gpu.memory")).isIn("23034", "81559");
+    }
+
+    @Test
+    void modelThatNeedsMoreGpusThanAnyNodeHasReportsTheSchedulersReason() {
+        apply("too-big", "count: 9");
+
+        OpenModel model = awaitCondition("too-big", Conditions.SCHEDULED, "False");
+        Condition scheduled = condition(model, Conditions.SCHEDULED).orElseThrow();
+        assertThat(scheduled.getReason()).isEqualTo("Unschedulable");
+        assertThat(scheduled.getMessage()).contains("Insufficient nvidia.com/gpu");
+        Condition ready = condition(model, Conditions.READY).orElseThrow();
+        assertThat(ready.getStatus()).isEqualTo("False");
+        assertThat(ready.getReason()).isEqualTo("Unschedulable");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.events().v1().events()
+                .inNamespace(cluster.namespace()).list().getItems())
+                .anyMatch(e -> "Unschedulable".equals(e.getReason()) && "too-big".equals(e.getRegarding().getName())));
+    }
+
+    @Test
+    void changingReplicasUpdatesTheDeploymentAndObservedGeneration() {
+        apply("scaled", "count: 1");
+        OpenModel first = awaitCondition("scaled", Conditions.READY, "True");
+
+        LocalCluster.Result patched = cluster.kubectl(null, "patch", "om", "scaled", "--type=merge", "-p", "{\"spec\":{\"serving\":{\"replicas\":2}}}");
+        assertThat(patched.exitCode()).as(patched.output()).isZero();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            OpenModel m = get("scaled");
+            assertThat(m.getMetadata().getGeneration()).isGreaterThan(first.getMetadata().getGeneration());
+            assertThat(m.getStatus().observedGeneration).isEqualTo(m.getMetadata().getGeneration());
+            assertThat(m.getStatus().readyReplicas).isEqualTo(2);
+            assertThat(condition(m, Conditions.READY).orElseThrow().getObservedGeneration()).isEqualTo(m.getMetadata().getGeneration());
+        });
+        assertThat(client.apps().deployments().inNamespace(cluster.namespace()).withName("scaled").get().getSpec().getReplicas()).isEqualTo(2);
+    }
+
+    @Test
+    void handEditedDeploymentIsReverted() {
+        apply("drift", "count: 1");
+        awaitCondition("drift", Conditions.READY, "True");
+
+        LocalCluster.Result edit = cluster.kubectl(null, "patch", "deployment", "drift", "--type=json", "-p",
+                "[{\"op\":\"remove\",\"path\":\"/spec/template/spec/containers/0/resources/limits\"},"
+                        + "{\"op\":\"remove\",\"path\":\"/spec/template/spec/containers/0/resources/requests/nvidia.com~1gpu\"}]");
+        assertThat(edit.exitCode()).as(edit.output()).isZero();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                client.apps().deployments().inNamespace(cluster.namespace()).withName("drift").get()
+                        .getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getLimits())
+                .containsEntry("nvidia.com/gpu", new Quantity("1")));
+    }
+
+    @Test
+    void deletingTheModelGarbageCollectsItsDeploymentAndService() {
+        apply("deleted", "count: 1");
+        awaitCondition("deleted", Conditions.READY, "True");
+        assertThat(client.services().inNamespace(cluster.namespace()).withName("deleted").get()).isNotNull();
+
+        client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName("deleted").delete();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(client.apps().deployments().inNamespace(cluster.namespace()).withName("deleted").get()).isNull();
+            assertThat(client.services().inNamespace(cluster.namespace()).withName("deleted").get()).isNull();
+        });
+    }
+
+    @Test
+    void neitherLabelsNorAnnotationsOfTheModelAreCopiedToWhatItCreates() {
+        LocalCluster.Result applied = cluster.kubectl(manifest("tracked", "count: 1")
+                .replace("metadata:\n  name: tracked", "metadata:\n  name: tracked\n  labels: {app.kubernetes.io/instance: argo-app, team: a}\n"
+                        + "  annotations: {argocd.argoproj.io/tracking-id: 'argo-app:openmodel.dev/OpenModel:ns/tracked'}"),
+                "apply", "-f", "-");
+        assertThat(applied.exitCode()).as(applied.output()).isZero();
+        awaitCondition("tracked", Conditions.READY, "True");
+
+        Deployment d = client.apps().deployments().inNamespace(cluster.namespace()).withName("tracked").get();
+        Service s = client.services().inNamespace(cluster.namespace()).withName("tracked").get();
+        for (var meta : new io.fabric8.kubernetes.api.model.ObjectMeta[] {d.getMetadata(), s.getMetadata(), d.getSpec().getTemplate().getMetadata()}) {
+            assertThat(meta.getLabels()).doesNotContainKey("team").containsEntry("app.kubernetes.io/instance", "tracked");
+            assertThat(meta.getAnnotations() == null ? Map.of() : meta.getAnnotations()).doesNotContainKey("argocd.argoproj.io/tracking-id");
+        }
+        OpenModel model = get("tracked");
+        assertThat(model.getMetadata().getManagedFields()).allSatisfy(f -> {
+            if (OpenModelReconciler.FIELD_MANAGER.equals(f.getManager())) {
+                assertThat(f.getSubresource()).as("the operator writes only status").isEqualTo("status");
+            }
+        });
+    }
+
+    static String manifest(String name, String acceleratorYaml) {
+        return """
+                apiVersion: openmodel.dev/v1alpha1
+                kind: OpenModel
+                metadata:
+                  name: %s
+                spec:
+                  model: {uri: hf://Qwen/Qwen2.5-0.5B-Instruct, parameters: 0.5B}
+                  license: {id: apache-2.0}
+                  resources:
+                    accelerator: {%s}
+                """.formatted(name, acceleratorYaml);
+    }
+
+    private void apply(String name, String acceleratorYaml) {
+        LocalCluster.Result applied = cluster.kubectl(manifest(name, acceleratorYaml), "apply", "-f", "-");
+        assertThat(applied.exitCode()).as(applied.output()).isZero();
+    }
+
+    private OpenModel get(String name) {
+        return client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName(name).get();
+    }
+
+    private OpenModel awaitCondition(String name, String type, String status) {
+        return await().atMost(Duration.ofSeconds(90)).until(() -> get(name),
+                m -> m != null && condition(m, type).map(c -> status.equals(c.getStatus())).orElse(false));
+    }
+
+    static Optional<Condition> condition(OpenModel model, String type) {
+        return model.getStatus() == null ? Optional.empty() : Conditions.find(model.getStatus().conditions, type);
+    }
+}
