@@ -106,7 +106,7 @@ public final class LocalCluster implements BeforeAllCallback, AfterAllCallback {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions()
                         .load(new ByteArrayInputStream(Files.readAllBytes(file))).item();
-                client.resource(crd).fieldManager("openmodel-tests").forceConflicts().serverSideApply();
+                client.resource(crd).fieldManager("openmodel-crds").forceConflicts().serverSideApply();
                 client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
                         .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
                                 .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())), 60, TimeUnit.SECONDS);

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# `make run`: the operator, built as a Quarkus app, runs on this machine against the local
+# cluster; the sample models are applied and their status printed.
+#   hack/run.sh        start (restart) the operator, apply samples, print status
+#   hack/run.sh stop   stop the operator
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+state=$repo/.cluster
+pidfile=$state/operator.pid
+log=$state/operator.log
+ns=${OPENMODEL_SAMPLES_NAMESPACE:-openmodel-samples}
+export KUBECONFIG=$state/kubeconfig
+
+stop() {
+  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+    kill "$(cat "$pidfile")" && echo "operator stopped" >&2
+  fi
+  rm -f "$pidfile"
+}
+
+if [ "${1:-}" = stop ]; then stop; exit 0; fi
+
+[ -f "$KUBECONFIG" ] || { echo "run: no local cluster; run 'make cluster-up' first" >&2; exit 1; }
+[ -f "$repo/target/quarkus-app/quarkus-run.jar" ] || { echo "run: operator not built; run 'make build' first" >&2; exit 1; }
+bin=$("$repo/hack/build-tools.sh" | tail -1)
+kubectl() { "$bin/kubectl" "$@"; }
+
+kubectl apply --server-side --force-conflicts --field-manager=openmodel-crds -f "$repo/crds/" >/dev/null
+kubectl wait --for=condition=Established crd --all --timeout=60s >/dev/null
+kubectl create namespace "$ns" --dry-run=client -o yaml | kubectl apply -f - >/dev/null
+kubectl label namespace "$ns" pod-security.kubernetes.io/enforce=restricted --overwrite >/dev/null
+
+stop
+echo "starting the operator (log: $log)..." >&2
+QUARKUS_HTTP_PORT=${OPENMODEL_HTTP_PORT:-18080} nohup java -jar "$repo/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
+echo $! > "$pidfile"
+
+kubectl apply -n "$ns" -f "$repo/deploy/samples/" >&2
+echo "waiting for the sample models to become Ready..." >&2
+if ! kubectl wait -n "$ns" --for=condition=Ready openmodel --all --timeout=180s >/dev/null; then
+  echo "run: not every sample became Ready; operator log: $log" >&2
+fi
+echo
+kubectl get openmodels -n "$ns"
+echo
+kubectl get deployments,services,pods -n "$ns" -o wide
+echo
+echo "The operator keeps running (pid $(cat "$pidfile")). 'make stop' stops it; 'make cluster-down' removes the cluster."
+echo "export KUBECONFIG=$KUBECONFIG"
