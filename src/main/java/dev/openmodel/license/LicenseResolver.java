@@ -1,0 +1,247 @@
+package dev.openmodel.license;
+
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.spdx.core.DefaultModelStore;
+import org.spdx.library.LicenseInfoFactory;
+import org.spdx.library.ModelCopyManager;
+import org.spdx.library.SpdxModelFactory;
+import org.spdx.library.model.v2.license.AnyLicenseInfo;
+import org.spdx.library.model.v2.license.ConjunctiveLicenseSet;
+import org.spdx.library.model.v2.license.DisjunctiveLicenseSet;
+import org.spdx.library.model.v2.license.ExtractedLicenseInfo;
+import org.spdx.library.model.v2.license.OrLaterOperator;
+import org.spdx.library.model.v2.license.SpdxListedLicense;
+import org.spdx.library.model.v2.license.WithExceptionOperator;
+import org.spdx.storage.simple.InMemSpdxStore;
+
+/**
+ * Resolves a license as an OpenModel declares it (SPDX id or expression, Hugging Face id,
+ * LicenseRef, or free text) to what it allows. Expressions are parsed by the SPDX library;
+ * results are cached per distinct input, since clusters see the same few licenses over and over.
+ */
+public final class LicenseResolver {
+    private static final Pattern OPERATORS = Pattern.compile("(?i)\\s(AND|OR|WITH)\\s|[()]");
+    private static final Map<String, ResolvedLicense> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 10_000;
+    private static volatile boolean spdxReady;
+
+    private LicenseResolver() {
+    }
+
+    /** Resolves {@code spec.license}: its id, and its name when the id is 'other' or absent. */
+    public static ResolvedLicense resolve(String id, String name) {
+        if (id == null || id.isBlank() || id.strip().equalsIgnoreCase("other")) {
+            return name == null || name.isBlank() ? ResolvedLicense.unknown(id) : resolve(name);
+        }
+        return resolve(id);
+    }
+
+    /** Resolves one license string. Never throws: what it cannot read is unknown. */
+    public static ResolvedLicense resolve(String text) {
+        if (text == null || text.isBlank()) {
+            return ResolvedLicense.unknown(text);
+        }
+        String input = text.strip();
+        ResolvedLicense cached = CACHE.get(input);
+        if (cached != null) {
+            return cached;
+        }
+        ResolvedLicense resolved;
+        try {
+            resolved = resolveUncached(input);
+        } catch (RuntimeException e) {
+            resolved = ResolvedLicense.unknown(input);
+        }
+        if (CACHE.size() < CACHE_LIMIT) {
+            CACHE.put(input, resolved);
+        }
+        return resolved;
+    }
+
+    private static ResolvedLicense resolveUncached(String input) {
+        if (input.equalsIgnoreCase("unknown") || input.equalsIgnoreCase("NOASSERTION") || input.equalsIgnoreCase("other")) {
+            return ResolvedLicense.unknown(input);
+        }
+        LicenseCatalog catalog = LicenseCatalog.get();
+        LicenseCatalog.ModelLicense model = catalog.model(input);
+        if (model != null) {
+            return ofModel(model, input.toLowerCase(Locale.ROOT).startsWith("licenseref-") ? "catalog" : "hugging-face");
+        }
+        String alias = catalog.spdxAlias(input);
+        if (alias != null) {
+            return ofSpdx(alias, "hugging-face");
+        }
+        SpdxLicenseList.Entry listed = SpdxLicenseList.get().find(input);
+        if (listed != null) {
+            return ofSpdx(listed.id(), input.equals(listed.id()) ? "spdx" : "hugging-face");
+        }
+        if (OPERATORS.matcher(input).find()) {
+            return ofExpression(input);
+        }
+        LicenseCatalog.Target target = catalog.byText(input);
+        if (target != null) {
+            return target.spdx() ? ofSpdx(target.id(), "free-text") : ofModel(catalog.model(target.id()), "free-text");
+        }
+        return ResolvedLicense.unknown(input);
+    }
+
+    static ResolvedLicense ofSpdx(String spdxId, String how) {
+        SpdxLicenseList.Entry e = SpdxLicenseList.get().find(spdxId);
+        LicenseCategory category = LicenseCatalog.get().spdxCategory(e.id());
+        List<String> duties = new ArrayList<>();
+        switch (category) {
+            case PERMISSIVE, OPEN_MODEL -> duties.add("keep the license and copyright notices");
+            case COPYLEFT -> duties.add("share-alike: derivatives must be shared under the same license");
+            case NON_COMMERCIAL -> duties.add("non-commercial use only");
+            case USE_RESTRICTED -> duties.add("no derivatives may be shared");
+            default -> duties.add("license not classified by OpenModel: review its terms by hand");
+        }
+        Boolean commercial = switch (category) {
+            case PERMISSIVE, OPEN_MODEL, COPYLEFT, USE_RESTRICTED -> true;
+            case NON_COMMERCIAL, PROPRIETARY -> false;
+            case UNKNOWN -> null;
+        };
+        return new ResolvedLicense(e.id(), e.name(), category, e.osiApproved(), commercial, List.of(), List.copyOf(duties), how);
+    }
+
+    static ResolvedLicense ofModel(LicenseCatalog.ModelLicense m, String how) {
+        List<String> duties = new ArrayList<>();
+        if (!m.commercialUse()) {
+            duties.add("non-commercial use only");
+        }
+        if (m.userLimit() != null) {
+            duties.add("more than " + NumberFormat.getIntegerInstance(Locale.ROOT).format(m.userLimit())
+                    + " monthly active users need a separate license");
+        }
+        if (m.usePolicy() != null) {
+            duties.add("use policy applies: " + m.usePolicy());
+        }
+        if (m.attribution()) {
+            duties.add("attribution notice required");
+        }
+        if (m.derivativeNaming()) {
+            duties.add("derived models must carry the original model's name");
+        }
+        if (m.passThrough()) {
+            duties.add("redistribution must pass these terms on");
+        }
+        if (m.notes() != null) {
+            duties.addAll(m.notes());
+        }
+        LicenseCategory category = m.licenseCategory();
+        boolean needsAcceptance = category == LicenseCategory.USE_RESTRICTED || category == LicenseCategory.NON_COMMERCIAL
+                || m.userLimit() != null || m.usePolicy() != null;
+        return new ResolvedLicense(m.ref(), m.name(), category, false, m.commercialUse(), needsAcceptance ? List.of(m.id()) : List.of(),
+                List.copyOf(duties), how);
+    }
+
+    private static ResolvedLicense ofExpression(String input) {
+        AnyLicenseInfo parsed;
+        synchronized (LicenseResolver.class) {
+            initSpdx();
+            try {
+                parsed = LicenseInfoFactory.parseSPDXLicenseStringCompatV2(withRefs(input));
+            } catch (Exception e) {
+                return ResolvedLicense.unknown(input);
+            }
+        }
+        ResolvedLicense r = evaluate(parsed);
+        return new ResolvedLicense(parsed.toString(), r.name(), r.category(), r.osiApproved(), r.commercialUse(), r.terms(), r.duties(),
+                r.known() ? "spdx" : "unresolved");
+    }
+
+    /** Model-license ids inside an expression ("llama3.1 OR MIT") become LicenseRefs the parser accepts. */
+    private static String withRefs(String input) {
+        Matcher m = Pattern.compile("[A-Za-z0-9.+-]+").matcher(input);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String token = m.group();
+            LicenseCatalog.ModelLicense model = LicenseCatalog.get().model(token);
+            String alias = LicenseCatalog.get().spdxAlias(token);
+            String replacement = model != null ? model.ref() : alias != null ? alias : token;
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static ResolvedLicense evaluate(AnyLicenseInfo node) {
+        try {
+            if (node instanceof DisjunctiveLicenseSet or) {
+                // The licensee may pick any alternative: the most permissive one governs.
+                ResolvedLicense best = null;
+                for (AnyLicenseInfo member : or.getMembers()) {
+                    ResolvedLicense r = evaluate(member);
+                    if (best == null || better(r, best)) {
+                        best = r;
+                    }
+                }
+                return best;
+            }
+            if (node instanceof ConjunctiveLicenseSet and) {
+                // Every license applies: the most restrictive governs, duties add up.
+                LicenseCategory category = LicenseCategory.PERMISSIVE;
+                boolean osi = true;
+                Boolean commercial = Boolean.TRUE;
+                Set<String> terms = new LinkedHashSet<>();
+                Set<String> duties = new LinkedHashSet<>();
+                for (AnyLicenseInfo member : and.getMembers()) {
+                    ResolvedLicense r = evaluate(member);
+                    category = r.category().ordinal() > category.ordinal() ? r.category() : category;
+                    osi &= r.osiApproved();
+                    commercial = Boolean.FALSE.equals(commercial) || Boolean.FALSE.equals(r.commercialUse()) ? Boolean.FALSE
+                            : commercial == null || r.commercialUse() == null ? null : Boolean.TRUE;
+                    terms.addAll(r.terms());
+                    duties.addAll(r.duties());
+                }
+                return new ResolvedLicense(and.toString(), null, category, osi, commercial, List.copyOf(terms), List.copyOf(duties), "spdx");
+            }
+            if (node instanceof WithExceptionOperator with) {
+                ResolvedLicense base = evaluate(with.getLicense());
+                List<String> duties = new ArrayList<>(base.duties());
+                duties.add("with exception " + with.getException().getId());
+                return new ResolvedLicense(with.toString(), base.name(), base.category(), base.osiApproved(), base.commercialUse(),
+                        base.terms(), List.copyOf(duties), "spdx");
+            }
+            if (node instanceof OrLaterOperator later) {
+                return evaluate(later.getLicense());
+            }
+            if (node instanceof SpdxListedLicense listed) {
+                String alias = LicenseCatalog.get().spdxAlias(listed.getLicenseId());
+                return ofSpdx(alias != null ? alias : listed.getLicenseId(), "spdx");
+            }
+            if (node instanceof ExtractedLicenseInfo ref) {
+                LicenseCatalog.ModelLicense model = LicenseCatalog.get().model(ref.getLicenseId());
+                return model != null ? ofModel(model, "catalog") : ResolvedLicense.unknown(ref.getLicenseId());
+            }
+            return ResolvedLicense.unknown(node.toString());
+        } catch (Exception e) {
+            return ResolvedLicense.unknown(String.valueOf(node));
+        }
+    }
+
+    private static boolean better(ResolvedLicense a, ResolvedLicense b) {
+        if (a.category() != b.category()) {
+            return a.category().ordinal() < b.category().ordinal();
+        }
+        return a.osiApproved() && !b.osiApproved();
+    }
+
+    private static void initSpdx() {
+        if (!spdxReady) {
+            System.setProperty("SPDXParser.OnlyUseLocalLicenses", "true");
+            SpdxModelFactory.init();
+            DefaultModelStore.initialize(new InMemSpdxStore(), "https://openmodel.dev/spdx", new ModelCopyManager());
+            spdxReady = true;
+        }
+    }
+}
