@@ -1,0 +1,28 @@
+package dev.openmodel.openness;
+
+import java.util.List;
+
+/**
+ * How open a model is.
+ *
+ * @param mofClass ClassI, ClassII, ClassIII or Unclassified
+ * @param conditional Class III reached only through the MOF's conditional pass (final weights under an open-source license)
+ * @param osaid fits the OSI Open Source AI Definition 1.0
+ * @param openWeights final weights under an open license that allows any use
+ * @param verdict open-source, open-weights, restricted-weights or unknown
+ * @param missing components the next class up needs (missing, or not under a suitable open license)
+ * @param findings things a reviewer should know, such as open-washing
+ */
+public record OpennessAssessment(String mofClass, boolean conditional, boolean osaid, boolean openWeights, String verdict,
+        List<String> missing, List<String> findings) {
+
+    /** 1, 2, 3 for Class I, II, III; 4 for Unclassified (higher is less open). */
+    public int rank() {
+        return switch (mofClass) {
+            case "ClassI" -> 1;
+            case "ClassII" -> 2;
+            case "ClassIII" -> 3;
+            default -> 4;
+        };
+    }
+}
