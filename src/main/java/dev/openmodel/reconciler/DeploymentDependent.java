@@ -19,6 +19,8 @@ public class DeploymentDependent extends CRUDKubernetesDependentResource<Deploym
 
     @Override
     protected Deployment desired(OpenModel model, Context<OpenModel> context) {
-        return InferenceServer.deployment(model, InferenceServer.replicas(model));
+        // Refused under Enforce: scale to zero, keep the Deployment (and its history).
+        int replicas = ModelGate.of(model, context).decision().allowsServing() ? InferenceServer.replicas(model) : 0;
+        return InferenceServer.deployment(model, replicas);
     }
 }

@@ -1,10 +1,12 @@
 package dev.openmodel.reconciler;
 
+import dev.openmodel.api.v1alpha1.ModelPolicy;
 import dev.openmodel.api.v1alpha1.OpenModel;
 import dev.openmodel.api.v1alpha1.OpenModelStatus;
 import dev.openmodel.serving.InferenceServer;
 import dev.openmodel.serving.Labels;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -30,8 +32,8 @@ import java.util.Set;
  * {@link #reconcile}, which then reads what the cluster made of them and reports it in status.
  */
 @Workflow(dependents = {
-        @Dependent(name = "deployment", type = DeploymentDependent.class),
-        @Dependent(name = "service", type = ServiceDependent.class)
+        @Dependent(name = "deployment", type = DeploymentDependent.class, reconcilePrecondition = ServingAllowed.class),
+        @Dependent(name = "service", type = ServiceDependent.class, reconcilePrecondition = ServingAllowed.class)
 })
 @ControllerConfiguration(name = OpenModelReconciler.NAME, fieldManager = OpenModelReconciler.FIELD_MANAGER)
 public class OpenModelReconciler implements Reconciler<OpenModel> {
@@ -49,7 +51,30 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
                         .map(model -> Set.of(new ResourceID(model, pod.getMetadata().getNamespace())))
                         .orElse(Set.of()))
                 .build();
-        return List.of(new InformerEventSource<>(pods, context));
+        // A policy change re-evaluates every model (a model may name it, or fall back to it).
+        var policies = InformerEventSourceConfiguration.from(ModelPolicy.class, OpenModel.class)
+                .withName("policies")
+                .withWatchAllNamespaces()
+                .withSecondaryToPrimaryMapper(policy -> allModels(context, null))
+                .build();
+        // The namespace label openmodel.dev/policy selects the policy of the models in it.
+        var namespaces = InformerEventSourceConfiguration.from(Namespace.class, OpenModel.class)
+                .withName("namespaces")
+                .withWatchAllNamespaces()
+                .withSecondaryToPrimaryMapper(ns -> allModels(context, ns.getMetadata().getName()))
+                .withOnUpdateFilter((now, before) -> !java.util.Objects.equals(labelOf(now), labelOf(before)))
+                .build();
+        return List.of(new InformerEventSource<>(pods, context), new InformerEventSource<>(policies, context),
+                new InformerEventSource<>(namespaces, context));
+    }
+
+    private static Set<ResourceID> allModels(io.javaoperatorsdk.operator.api.reconciler.EventSourceContext<OpenModel> context, String namespace) {
+        return context.getPrimaryCache().list(m -> namespace == null || namespace.equals(m.getMetadata().getNamespace()))
+                .map(ResourceID::fromResource).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static String labelOf(Namespace ns) {
+        return ns.getMetadata().getLabels() == null ? null : ns.getMetadata().getLabels().get(ModelGate.POLICY_LABEL);
     }
 
     @Override
@@ -59,7 +84,9 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
                 List.copyOf(context.getSecondaryResources(Pod.class)),
                 context.getSecondaryResource(Service.class).isPresent());
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        OpenModelStatus status = StatusAggregator.aggregate(model, InferenceServer.replicas(model), observed, now);
+        ModelGate gate = ModelGate.of(model, context);
+        int desired = gate.decision().allowsServing() ? InferenceServer.replicas(model) : 0;
+        OpenModelStatus status = StatusAggregator.aggregate(model, gate, desired, observed, now);
         if (status.equals(model.getStatus())) {
             return UpdateControl.noUpdate();
         }
@@ -76,6 +103,15 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
         List<Condition> before = model.getStatus() == null ? List.of() : model.getStatus().conditions;
         Condition scheduled = Conditions.find(status.conditions, Conditions.SCHEDULED).orElseThrow();
         Condition ready = Conditions.find(status.conditions, Conditions.READY).orElseThrow();
+        Condition compliant = Conditions.find(status.conditions, Conditions.POLICY_COMPLIANT).orElseThrow();
+        var compliantBefore = Conditions.find(before, Conditions.POLICY_COMPLIANT);
+        if (compliantBefore.map(c -> !c.getStatus().equals(compliant.getStatus()) || !c.getMessage().equals(compliant.getMessage())).orElse(true)) {
+            if (Conditions.TRUE.equals(compliant.getStatus())) {
+                ModelEvents.normal(context.getClient(), model, "PolicyCompliant", compliant.getMessage());
+            } else {
+                ModelEvents.warning(context.getClient(), model, compliant.getReason(), compliant.getMessage());
+            }
+        }
         if ("Unschedulable".equals(scheduled.getReason())
                 && !Conditions.find(before, Conditions.SCHEDULED).map(c -> Objects.equals(c.getMessage(), scheduled.getMessage())).orElse(false)) {
             ModelEvents.warning(context.getClient(), model, "Unschedulable", scheduled.getMessage());

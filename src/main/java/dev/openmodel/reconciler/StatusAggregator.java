@@ -8,6 +8,11 @@ import static dev.openmodel.reconciler.Conditions.TRUE;
 import static dev.openmodel.reconciler.Conditions.UNKNOWN;
 
 import dev.openmodel.api.v1alpha1.Endpoint;
+import dev.openmodel.api.v1alpha1.LicenseStatus;
+import dev.openmodel.api.v1alpha1.OpennessStatus;
+import dev.openmodel.license.ResolvedLicense;
+import dev.openmodel.openness.OpennessAssessment;
+import dev.openmodel.policy.PolicyDecision;
 import dev.openmodel.api.v1alpha1.OpenModel;
 import dev.openmodel.api.v1alpha1.OpenModelStatus;
 import dev.openmodel.serving.EngineDefaults;
@@ -25,14 +30,27 @@ public final class StatusAggregator {
     private StatusAggregator() {
     }
 
-    public static OpenModelStatus aggregate(OpenModel model, int desiredReplicas, ServingObservation observed, String now) {
+    public static OpenModelStatus aggregate(OpenModel model, ModelGate gate, int desiredReplicas, ServingObservation observed, String now) {
         OpenModelStatus previous = model.getStatus();
         long generation = model.getMetadata().getGeneration() == null ? 0 : model.getMetadata().getGeneration();
         Conditions conditions = new Conditions(previous == null ? List.of() : previous.conditions, generation, now);
 
-        scheduled(conditions, desiredReplicas, observed);
-        available(conditions, desiredReplicas, observed);
-        ready(conditions, model);
+        PolicyDecision decision = gate.decision();
+        if (decision.compliant()) {
+            conditions.set(Conditions.POLICY_COMPLIANT, TRUE, "Compliant", decision.message());
+        } else {
+            conditions.set(Conditions.POLICY_COMPLIANT, FALSE, decision.enforce() ? "PolicyViolation" : "AuditViolation", decision.message());
+        }
+        if (decision.allowsServing()) {
+            scheduled(conditions, desiredReplicas, observed);
+            available(conditions, desiredReplicas, observed);
+            ready(conditions, model);
+        } else {
+            String stopped = observed.deployment().isPresent() ? "Scaled to zero: " : "Not scheduled: ";
+            conditions.set(SCHEDULED, FALSE, "PolicyViolation", stopped + "the model is refused by policy.");
+            conditions.set(AVAILABLE, FALSE, "PolicyViolation", stopped + "the model is refused by policy.");
+            conditions.set(READY, FALSE, "PolicyViolation", decision.message());
+        }
 
         OpenModelStatus status = new OpenModelStatus();
         status.observedGeneration = generation;
@@ -42,11 +60,30 @@ public final class StatusAggregator {
         if (observed.serviceExists()) {
             status.endpoint = new Endpoint(InferenceServer.endpointUrl(model), EngineDefaults.of(InferenceServer.engine(model)).api());
         }
-        if (previous != null) {
-            status.license = previous.license;
-            status.openness = previous.openness;
-        }
+        status.license = license(gate.facts().license());
+        status.openness = openness(gate.facts().openness());
         return status;
+    }
+
+    static LicenseStatus license(ResolvedLicense l) {
+        LicenseStatus s = new LicenseStatus();
+        s.id = l.id();
+        s.category = l.category().id();
+        s.osiApproved = l.osiApproved();
+        s.commercialUse = l.commercialUse();
+        s.restrictions = l.duties().isEmpty() ? null : l.duties();
+        return s;
+    }
+
+    static OpennessStatus openness(OpennessAssessment o) {
+        OpennessStatus s = new OpennessStatus();
+        s.mofClass = o.mofClass();
+        s.osaid = o.osaid();
+        s.openWeights = o.openWeights();
+        s.verdict = o.verdict();
+        s.missing = o.missing().isEmpty() ? null : o.missing();
+        s.findings = o.findings().isEmpty() ? null : o.findings();
+        return s;
     }
 
     private static void scheduled(Conditions conditions, int desired, ServingObservation observed) {

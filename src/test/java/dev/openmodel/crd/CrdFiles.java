@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.openmodel.api.v1alpha1.ModelPolicy;
 import dev.openmodel.api.v1alpha1.OpenModel;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crdv2.generator.CRDGenerator;
@@ -30,6 +31,9 @@ public final class CrdFiles {
     public static final Map<Class<? extends CustomResource<?, ?>>, String> CRDS = new LinkedHashMap<>();
     static {
         CRDS.put(OpenModel.class, "An AI model to assess against the cluster's ModelPolicy and, when it passes, to serve on accelerators.");
+        CRDS.put(ModelPolicy.class, "Rules for which models may be served in this cluster: licenses, openness, supply chain. "
+                + "Models name one with spec.policyRef or their namespace's label openmodel.dev/policy; otherwise the one named 'default' applies, "
+                + "else a built-in default.");
     }
 
     private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory()
@@ -76,7 +80,7 @@ public final class CrdFiles {
             schema.put("description", description);
             ObjectNode properties = (ObjectNode) schema.path("properties");
             if (properties.has("spec")) {
-                ((ObjectNode) properties.get("spec")).put("description", "What the user asks for. OpenModel never writes it.");
+                ((ObjectNode) properties.get("spec")).put("description", "Desired state, written by its users. OpenModel never writes it.");
             }
             if (properties.has("status")) {
                 ObjectNode status = (ObjectNode) properties.get("status");

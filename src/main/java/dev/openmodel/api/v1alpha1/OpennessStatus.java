@@ -16,6 +16,9 @@ public class OpennessStatus {
     @JsonPropertyDescription("Whether the final weights are released under an open license.")
     public Boolean openWeights;
 
+    @JsonPropertyDescription("open-source (fits the OSAID), open-weights, restricted-weights or unknown.")
+    public String verdict;
+
     @JsonPropertyDescription("Components the next MOF class would need.")
     public List<String> missing;
 
@@ -25,12 +28,12 @@ public class OpennessStatus {
     @Override
     public boolean equals(Object o) {
         return o instanceof OpennessStatus s && Objects.equals(mofClass, s.mofClass) && Objects.equals(osaid, s.osaid)
-                && Objects.equals(openWeights, s.openWeights) && Objects.equals(missing, s.missing)
+                && Objects.equals(openWeights, s.openWeights) && Objects.equals(verdict, s.verdict) && Objects.equals(missing, s.missing)
                 && Objects.equals(findings, s.findings);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mofClass, osaid, openWeights, missing, findings);
+        return Objects.hash(mofClass, osaid, openWeights, verdict, missing, findings);
     }
 }

@@ -1,0 +1,260 @@
+package dev.openmodel.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.openmodel.api.v1alpha1.ModelPolicySpec;
+import dev.openmodel.api.v1alpha1.OpenModelSpec;
+import dev.openmodel.license.LicenseResolver;
+import dev.openmodel.license.ResolvedLicense;
+import dev.openmodel.openness.DeclaredComponent;
+import dev.openmodel.openness.MofComponent;
+import dev.openmodel.openness.MofModelFile;
+import dev.openmodel.policy.ModelAssessor;
+import dev.openmodel.policy.ModelFacts;
+import dev.openmodel.policy.PolicyDecision;
+import dev.openmodel.policy.PolicyEngine;
+import dev.openmodel.policy.PolicyRules;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code openmodel assess [--policy FILE] [--output table|json] FILE|DIR...}: assesses OpenModel
+ * manifests and MOF model YAML files offline. Exit 0 when every model complies, 1 when some
+ * are refused, 2 when input cannot be read (naming file, document and field).
+ */
+public final class AssessCommand {
+    static final int COMPLIANT = 0;
+    static final int REFUSED = 1;
+    static final int UNREADABLE = 2;
+
+    /** One model's result. */
+    public record Result(String source, String name, ModelFacts facts, PolicyDecision decision) {
+    }
+
+    /** Input that cannot be read, with where. */
+    static final class UnreadableInput extends Exception {
+        UnreadableInput(String message) {
+            super(message);
+        }
+    }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private AssessCommand() {
+    }
+
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        String output = "table";
+        Path policyFile = null;
+        List<Path> inputs = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--output", "-o" -> output = value(args, ++i, a);
+                case "--policy", "-p" -> policyFile = Path.of(value(args, ++i, a));
+                case "--help", "-h" -> {
+                    out.println(usage());
+                    return COMPLIANT;
+                }
+                default -> {
+                    if (a.startsWith("-")) {
+                        err.println("openmodel assess: unknown option " + a + "\n" + usage());
+                        return UNREADABLE;
+                    }
+                    inputs.add(Path.of(a));
+                }
+            }
+        }
+        if (inputs.isEmpty() || !(output.equals("table") || output.equals("json"))) {
+            err.println(usage());
+            return UNREADABLE;
+        }
+        try {
+            PolicyRules rules = policyFile == null ? PolicyRules.builtIn() : readPolicy(policyFile);
+            List<Result> results = new ArrayList<>();
+            for (Path input : inputs) {
+                for (Path file : files(input)) {
+                    results.addAll(assessFile(file, rules));
+                }
+            }
+            if (output.equals("json")) {
+                printJson(results, out);
+            } else {
+                printTable(results, out);
+            }
+            return results.stream().allMatch(r -> r.decision().allowsServing()) ? COMPLIANT : REFUSED;
+        } catch (UnreadableInput e) {
+            err.println("openmodel assess: " + e.getMessage());
+            return UNREADABLE;
+        }
+    }
+
+    static String usage() {
+        return """
+                usage: openmodel assess [--policy FILE] [--output table|json] FILE|DIR...
+                  FILE|DIR   OpenModel manifests (multi-document YAML) and Model Openness Framework model YAML files;
+                             directories are searched for *.yaml and *.yml
+                  --policy   a ModelPolicy manifest to decide with (default: the built-in policy)
+                  --output   table (default) or json
+                exit status: 0 all comply, 1 some are refused, 2 input cannot be read""";
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static List<Path> files(Path input) throws UnreadableInput {
+        if (Files.isRegularFile(input)) {
+            return List.of(input);
+        }
+        if (!Files.isDirectory(input)) {
+            throw new UnreadableInput(input + ": no such file or directory");
+        }
+        try (Stream<Path> walk = Files.walk(input)) {
+            return walk.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UnreadableInput(input + ": " + e.getMessage());
+        }
+    }
+
+    static PolicyRules readPolicy(Path file) throws UnreadableInput {
+        List<JsonNode> docs = documents(file);
+        for (int i = 0; i < docs.size(); i++) {
+            JsonNode doc = docs.get(i);
+            if ("ModelPolicy".equals(doc.path("kind").asText())) {
+                String where = file + " document " + (i + 1);
+                return PolicyRules.from(doc.path("metadata").path("name").asText("policy"), convert(doc.path("spec"), ModelPolicySpec.class, where));
+            }
+        }
+        throw new UnreadableInput(file + ": no ModelPolicy document");
+    }
+
+    static List<Result> assessFile(Path file, PolicyRules rules) throws UnreadableInput {
+        List<Result> results = new ArrayList<>();
+        List<JsonNode> docs = documents(file);
+        for (int i = 0; i < docs.size(); i++) {
+            JsonNode doc = docs.get(i);
+            String where = file + " document " + (i + 1);
+            if ("OpenModel".equals(doc.path("kind").asText())) {
+                String name = doc.path("metadata").path("name").asText(null);
+                if (name == null) {
+                    throw new UnreadableInput(where + ": metadata.name: required");
+                }
+                OpenModelSpec spec = convert(doc.path("spec"), OpenModelSpec.class, where);
+                if (spec.model == null || spec.model.uri == null) {
+                    throw new UnreadableInput(where + ": spec.model.uri: required");
+                }
+                if (spec.license == null || spec.license.id == null) {
+                    throw new UnreadableInput(where + ": spec.license.id: required");
+                }
+                ModelFacts facts = ModelAssessor.facts(name, spec);
+                results.add(new Result(where, name, facts, PolicyEngine.decide(facts, rules)));
+            } else if (MofModelFile.looksLike(doc)) {
+                MofModelFile mof = MofModelFile.from(doc);
+                String weightsLicense = mof.components().stream().filter(c -> c.component() == MofComponent.MODEL_PARAMETERS_FINAL)
+                        .map(DeclaredComponent::license).findFirst().orElse(mof.distributionLicense());
+                ResolvedLicense license = LicenseResolver.resolve(weightsLicense);
+                ModelFacts facts = ModelAssessor.mofFacts(mof.name() == null ? where : mof.name(), license, mof.components());
+                results.add(new Result(where, facts.name(), facts, PolicyEngine.decide(facts, rules)));
+            }
+        }
+        return results;
+    }
+
+    private static List<JsonNode> documents(Path file) throws UnreadableInput {
+        try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+            List<JsonNode> docs = new ArrayList<>();
+            while (it.hasNext()) {
+                JsonNode doc = it.next();
+                if (doc != null && !doc.isNull() && !doc.isMissingNode()) {
+                    docs.add(doc);
+                }
+            }
+            return docs;
+        } catch (RuntimeException | IOException e) {
+            Throwable cause = e.getCause() instanceof JsonProcessingException j ? j : e;
+            String detail = cause instanceof JsonProcessingException j ? j.getOriginalMessage() + " at line "
+                    + (j.getLocation() == null ? "?" : j.getLocation().getLineNr()) : cause.getMessage();
+            throw new UnreadableInput(file + ": not valid YAML: " + detail);
+        }
+    }
+
+    private static <T> T convert(JsonNode node, Class<T> type, String where) throws UnreadableInput {
+        try {
+            return YAML.treeToValue(node, type);
+        } catch (JsonMappingException e) {
+            StringBuilder path = new StringBuilder("spec");
+            for (JsonMappingException.Reference r : e.getPath()) {
+                path.append(r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]");
+            }
+            throw new UnreadableInput(where + ": " + path + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (JsonProcessingException e) {
+            throw new UnreadableInput(where + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private static void printTable(List<Result> results, PrintStream out) {
+        String format = "%-28s %-26s %-15s %-4s %-10s %-13s %-5s %-18s %s%n";
+        out.printf(format, "NAME", "LICENSE", "CATEGORY", "OSI", "COMMERCIAL", "MOF", "OSAID", "WEIGHTS", "DECISION");
+        for (Result r : results) {
+            var l = r.facts().license();
+            var o = r.facts().openness();
+            String decision = r.decision().compliant() ? "compliant" : r.decision().enforce() ? "REFUSED" : "audit-findings";
+            out.printf(format, clip(r.name(), 28), clip(l.id(), 26), l.category().id(), l.osiApproved() ? "yes" : "no",
+                    l.commercialUse() == null ? "unknown" : l.commercialUse() ? "yes" : "no", o.mofClass() + (o.conditional() ? "*" : ""),
+                    o.osaid() ? "yes" : "no", o.verdict(), decision);
+            r.decision().violations().forEach(v -> out.println("    - " + v));
+            if (!l.duties().isEmpty()) {
+                out.println("    duties: " + String.join("; ", l.duties()));
+            }
+            o.findings().forEach(f -> out.println("    finding: " + f));
+        }
+        long refused = results.stream().filter(r -> !r.decision().allowsServing()).count();
+        out.printf("%d model(s): %d compliant, %d refused%n", results.size(), results.stream().filter(r -> r.decision().compliant()).count(), refused);
+    }
+
+    private static void printJson(List<Result> results, PrintStream out) {
+        List<Map<String, Object>> json = new ArrayList<>();
+        for (Result r : results) {
+            var l = r.facts().license();
+            var o = r.facts().openness();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("source", r.source());
+            m.put("name", r.name());
+            m.put("license", Map.of("id", l.id(), "category", l.category().id(), "osiApproved", l.osiApproved(),
+                    "commercialUse", String.valueOf(l.commercialUse()), "duties", l.duties(), "terms", l.terms(), "recognisedBy", l.how()));
+            m.put("openness", Map.of("mofClass", o.mofClass(), "conditional", o.conditional(), "osaid", o.osaid(), "openWeights", o.openWeights(),
+                    "verdict", o.verdict(), "missing", o.missing(), "findings", o.findings()));
+            m.put("decision", Map.of("policy", r.decision().policy(), "enforcement", r.decision().enforce() ? "Enforce" : "Audit",
+                    "compliant", r.decision().compliant(),
+                    "violations", r.decision().violations().stream().map(v -> Map.of("rule", v.rule(), "fact", v.fact())).toList()));
+            json.add(m);
+        }
+        try {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String clip(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+    }
+}

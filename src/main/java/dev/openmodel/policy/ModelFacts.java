@@ -1,0 +1,13 @@
+package dev.openmodel.policy;
+
+import dev.openmodel.license.ResolvedLicense;
+import dev.openmodel.openness.OpennessAssessment;
+import java.util.List;
+
+/**
+ * What OpenModel knows about a model, before any policy: where it comes from, how it is
+ * loaded, its license and how open it is.
+ */
+public record ModelFacts(String name, String uri, String revision, String format, boolean trustRemoteCode, String image,
+        ResolvedLicense license, List<String> acceptedTerms, OpennessAssessment openness) {
+}

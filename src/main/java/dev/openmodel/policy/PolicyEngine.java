@@ -1,0 +1,109 @@
+package dev.openmodel.policy;
+
+import dev.openmodel.license.ResolvedLicense;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Checks a model's facts against a policy's rules; every failed rule is one violation. */
+public final class PolicyEngine {
+
+    private PolicyEngine() {
+    }
+
+    public static PolicyDecision decide(ModelFacts facts, PolicyRules rules) {
+        List<Violation> v = new ArrayList<>();
+        licenses(facts, rules, v);
+        openness(facts, rules, v);
+        supplyChain(facts, rules, v);
+        return new PolicyDecision(rules.name(), rules.enforce(), List.copyOf(v));
+    }
+
+    private static void licenses(ModelFacts facts, PolicyRules rules, List<Violation> v) {
+        ResolvedLicense l = facts.license();
+        String described = l.id() + " (" + l.category() + ")";
+        Set<String> names = new HashSet<>();
+        names.add(l.category().id());
+        names.add(l.id().toLowerCase(Locale.ROOT));
+        l.terms().forEach(t -> names.add(t.toLowerCase(Locale.ROOT)));
+        List<String> denied = rules.deny().stream().filter(names::contains).toList();
+        if (!denied.isEmpty()) {
+            v.add(new Violation("licenses.deny", "license " + described + " is denied (" + String.join(", ", denied) + ")"));
+        } else if (!rules.allow().isEmpty() && rules.allow().stream().noneMatch(names::contains)) {
+            v.add(new Violation("licenses.allow", "license " + described + " is not among the allowed " + String.join(", ", rules.allow())));
+        }
+        if (rules.requireOsiApproved() && !l.osiApproved()) {
+            v.add(new Violation("licenses.requireOsiApproved", "license " + l.id() + " is not OSI-approved"));
+        }
+        if (rules.requireCommercialUse() && !Boolean.TRUE.equals(l.commercialUse())) {
+            v.add(new Violation("licenses.requireCommercialUse", "license " + l.id()
+                    + (l.commercialUse() == null ? " does not say whether commercial use is allowed" : " does not allow commercial use")));
+        }
+        if (rules.requireAcceptedTerms()) {
+            Set<String> accepted = new HashSet<>();
+            facts.acceptedTerms().forEach(t -> accepted.add(t.strip().toLowerCase(Locale.ROOT)));
+            List<String> open = l.terms().stream().filter(t -> !accepted.contains(t.toLowerCase(Locale.ROOT))).toList();
+            if (!open.isEmpty()) {
+                v.add(new Violation("licenses.requireAcceptedTerms", "license " + l.id() + " has restrictive terms ("
+                        + String.join("; ", l.duties()) + "); accept them with spec.license.acceptTerms: [" + String.join(", ", open) + "]"));
+            }
+        }
+    }
+
+    private static void openness(ModelFacts facts, PolicyRules rules, List<Violation> v) {
+        var o = facts.openness();
+        if (rules.minimumMofClass() != null && o.rank() > rank(rules.minimumMofClass())) {
+            v.add(new Violation("openness.minimumMofClass", "the model is " + o.mofClass() + ", below " + rules.minimumMofClass()
+                    + (o.missing().isEmpty() ? "" : " (missing or not openly licensed: " + String.join(", ", o.missing()) + ")")));
+        }
+        if (rules.requireOsaid() && !o.osaid()) {
+            v.add(new Violation("openness.requireOsaid", "the model does not fit the OSI Open Source AI Definition (it is " + o.verdict() + ")"));
+        }
+        if (rules.requireOpenWeights() && !o.openWeights()) {
+            v.add(new Violation("openness.requireOpenWeights", "the final weights are not under an open license allowing any use ("
+                    + o.verdict() + ")"));
+        }
+    }
+
+    private static void supplyChain(ModelFacts facts, PolicyRules rules, List<Violation> v) {
+        if (facts.uri() == null) {
+            return; // a bare openness declaration: nothing is loaded, nothing to check
+        }
+        if (!rules.allowedFormats().contains(facts.format())) {
+            v.add(new Violation("supplyChain.allowedFormats", "weights are " + facts.format()
+                    + ("pytorch".equals(facts.format()) ? " (pickle files, which run code when loaded)" : "")
+                    + "; allowed: " + String.join(", ", rules.allowedFormats())));
+        }
+        if (rules.requirePinnedRevision() && !pinned(facts)) {
+            v.add(new Violation("supplyChain.requirePinnedRevision", facts.uri().startsWith("pvc://") || facts.uri().startsWith("s3://")
+                    ? facts.uri() + " cannot be pinned to a revision"
+                    : "spec.model.revision is not set, so " + facts.uri() + " can change under you"));
+        }
+        if (facts.trustRemoteCode() && !rules.allowTrustRemoteCode()) {
+            v.add(new Violation("supplyChain.allowTrustRemoteCode", "spec.model.trustRemoteCode is true, which runs code from the model repository"));
+        }
+        if (rules.requireImageDigest() && (facts.image() == null || !facts.image().contains("@sha256:"))) {
+            v.add(new Violation("supplyChain.requireImageDigest", "image " + facts.image() + " is not pinned by @sha256 digest"));
+        }
+        if (!rules.allowedSources().isEmpty() && rules.allowedSources().stream().noneMatch(facts.uri()::startsWith)) {
+            v.add(new Violation("supplyChain.allowedSources", facts.uri() + " is not under " + String.join(", ", rules.allowedSources())));
+        }
+    }
+
+    private static boolean pinned(ModelFacts facts) {
+        if (facts.uri().startsWith("oci://")) {
+            return facts.uri().contains("@sha256:") || facts.revision() != null;
+        }
+        return facts.uri().startsWith("hf://") && facts.revision() != null;
+    }
+
+    private static int rank(String mofClass) {
+        return switch (mofClass) {
+            case "ClassI" -> 1;
+            case "ClassII" -> 2;
+            default -> 3;
+        };
+    }
+}

@@ -1,0 +1,201 @@
+package dev.openmodel.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.openmodel.api.v1alpha1.ModelPolicy;
+import dev.openmodel.api.v1alpha1.OpenModel;
+import dev.openmodel.testing.LocalCluster;
+import dev.openmodel.testing.TestOperator;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The gate on a real cluster: license, openness and supply-chain rules decide what runs. */
+class PolicyGateIT {
+    @RegisterExtension
+    static LocalCluster cluster = new LocalCluster();
+
+    static KubernetesClient client;
+    static TestOperator operator;
+    static final List<String> policies = new ArrayList<>();
+
+    @BeforeAll
+    static void startOperator() {
+        client = LocalCluster.client();
+        operator = TestOperator.start(client, cluster.namespace());
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        operator.close();
+        policies.forEach(p -> client.resources(ModelPolicy.class).withName(p).delete());
+    }
+
+    @Test
+    void llamaLicensedModelWithoutAcceptedTermsIsRefusedAndNothingIsCreated() {
+        apply("llama-no-terms", "hf://meta-llama/Llama-3.1-8B-Instruct", "{id: llama3.1}", "");
+
+        OpenModel m = awaitCondition("llama-no-terms", Conditions.POLICY_COMPLIANT, "False");
+        Condition compliant = condition(m, Conditions.POLICY_COMPLIANT);
+        assertThat(compliant.getReason()).isEqualTo("PolicyViolation");
+        assertThat(compliant.getMessage()).contains("built-in default policy").contains("licenses.requireAcceptedTerms")
+                .contains("acceptTerms: [llama3.1]");
+        assertThat(condition(m, Conditions.READY).getReason()).isEqualTo("PolicyViolation");
+        assertThat(m.getStatus().license.id).isEqualTo("LicenseRef-llama3.1");
+        assertThat(m.getStatus().license.category).isEqualTo("use-restricted");
+        assertThat(m.getStatus().openness.mofClass).isEqualTo("Unclassified");
+        assertThat(deployment("llama-no-terms")).isNull();
+        assertThat(client.services().inNamespace(cluster.namespace()).withName("llama-no-terms").get()).isNull();
+        awaitEvent("llama-no-terms", "PolicyViolation");
+    }
+
+    @Test
+    void llamaWithAcceptedTermsUnderAPolicyAllowingUseRestrictedIsServed() {
+        String policy = policy("allow-restricted", """
+                licenses: {allow: [permissive, use-restricted], requireAcceptedTerms: true}
+                """);
+        apply("llama-accepted", "hf://meta-llama/Llama-3.1-8B-Instruct", "{id: llama3.1, acceptTerms: [llama3.1]}",
+                "policyRef: {name: " + policy + "}");
+
+        OpenModel m = awaitCondition("llama-accepted", Conditions.READY, "True");
+        assertThat(condition(m, Conditions.POLICY_COMPLIANT).getStatus()).isEqualTo("True");
+        assertThat(condition(m, Conditions.POLICY_COMPLIANT).getMessage()).contains("ModelPolicy " + policy);
+        assertThat(m.getStatus().license.restrictions).anyMatch(r -> r.contains("700,000,000 monthly active users"));
+    }
+
+    @Test
+    void nonCommercialModelIsRefusedUnderTheDefaultPolicy() {
+        apply("nc-model", "hf://CohereForAI/aya-23-8B", "{id: cc-by-nc-4.0}", "");
+
+        OpenModel m = awaitCondition("nc-model", Conditions.POLICY_COMPLIANT, "False");
+        assertThat(condition(m, Conditions.POLICY_COMPLIANT).getMessage()).contains("licenses.deny")
+                .contains("CC-BY-NC-4.0 (non-commercial)");
+        assertThat(m.getStatus().license.commercialUse).isFalse();
+        assertThat(deployment("nc-model")).isNull();
+    }
+
+    @Test
+    void pickleWeightsAreRefused() {
+        apply("pickled", "hf://EleutherAI/pythia-70m", "{id: apache-2.0}", "", "format: pytorch");
+
+        OpenModel m = awaitCondition("pickled", Conditions.POLICY_COMPLIANT, "False");
+        assertThat(condition(m, Conditions.POLICY_COMPLIANT).getMessage()).contains("supplyChain.allowedFormats")
+                .contains("pickle files, which run code when loaded");
+        assertThat(deployment("pickled")).isNull();
+    }
+
+    @Test
+    void tighteningAPolicyStopsARunningModelAndRelaxingItBringsItBack() {
+        String policy = policy("tighten", "openness: {}\n");
+        apply("tightened", "hf://ibm-granite/granite-3.3-8b-instruct", "{id: apache-2.0}", "policyRef: {name: " + policy + "}");
+        awaitCondition("tightened", Conditions.READY, "True");
+
+        client.resources(ModelPolicy.class).withName(policy).edit(p -> {
+            p.getSpec().openness.minimumMofClass = dev.openmodel.api.v1alpha1.MofClass.ClassI;
+            return p;
+        });
+
+        OpenModel stopped = awaitCondition("tightened", Conditions.POLICY_COMPLIANT, "False");
+        assertThat(condition(stopped, Conditions.POLICY_COMPLIANT).getMessage()).contains("openness.minimumMofClass")
+                .contains("below ClassI");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(deployment("tightened").getSpec().getReplicas()).isZero();
+            assertThat(client.pods().inNamespace(cluster.namespace()).withLabel("openmodel.dev/model", "tightened").list().getItems()).isEmpty();
+        });
+        assertThat(client.services().inNamespace(cluster.namespace()).withName("tightened").get()).as("the Service is kept").isNotNull();
+        assertThat(condition(get("tightened"), Conditions.READY).getReason()).isEqualTo("PolicyViolation");
+
+        client.resources(ModelPolicy.class).withName(policy).edit(p -> {
+            p.getSpec().openness.minimumMofClass = null;
+            return p;
+        });
+
+        awaitCondition("tightened", Conditions.READY, "True");
+        assertThat(deployment("tightened").getSpec().getReplicas()).isEqualTo(1);
+    }
+
+    @Test
+    void auditModeServesAndReportsTheFindings() {
+        String policy = policy("audit", """
+                enforcement: Audit
+                licenses: {requireOsiApproved: true}
+                openness: {requireOsaid: true}
+                """);
+        apply("audited", "hf://google/gemma-2-9b-it", "{id: gemma}", "policyRef: {name: " + policy + "}");
+
+        OpenModel m = awaitCondition("audited", Conditions.READY, "True");
+        Condition compliant = condition(m, Conditions.POLICY_COMPLIANT);
+        assertThat(compliant.getStatus()).isEqualTo("False");
+        assertThat(compliant.getReason()).isEqualTo("AuditViolation");
+        assertThat(compliant.getMessage()).startsWith("Audit findings of ModelPolicy " + policy)
+                .contains("licenses.requireOsiApproved").contains("openness.requireOsaid");
+        assertThat(deployment("audited").getSpec().getReplicas()).isEqualTo(1);
+    }
+
+    @Test
+    void aPolicyReferenceThatDoesNotExistRefusesInsteadOfFallingBack() {
+        apply("dangling", "hf://ibm-granite/granite-3.3-8b-instruct", "{id: apache-2.0}", "policyRef: {name: no-such-policy}");
+
+        OpenModel m = awaitCondition("dangling", Conditions.POLICY_COMPLIANT, "False");
+        assertThat(condition(m, Conditions.POLICY_COMPLIANT).getMessage()).contains("ModelPolicy no-such-policy (from spec.policyRef) does not exist");
+        assertThat(deployment("dangling")).isNull();
+    }
+
+    private String policy(String suffix, String specYaml) {
+        String name = cluster.namespace() + "-" + suffix;
+        policies.add(name);
+        LocalCluster.Result applied = cluster.kubectl("""
+                apiVersion: openmodel.dev/v1alpha1
+                kind: ModelPolicy
+                metadata: {name: %s}
+                spec:
+                %s""".formatted(name, specYaml.indent(2)), "apply", "-f", "-");
+        assertThat(applied.exitCode()).as(applied.output()).isZero();
+        return name;
+    }
+
+    private void apply(String name, String uri, String license, String extraSpec, String... modelFields) {
+        String model = "{uri: " + uri + (modelFields.length > 0 ? ", " + String.join(", ", modelFields) : "") + "}";
+        LocalCluster.Result applied = cluster.kubectl("""
+                apiVersion: openmodel.dev/v1alpha1
+                kind: OpenModel
+                metadata: {name: %s}
+                spec:
+                  model: %s
+                  license: %s
+                  %s
+                """.formatted(name, model, license, extraSpec), "apply", "-f", "-");
+        assertThat(applied.exitCode()).as(applied.output()).isZero();
+    }
+
+    private Deployment deployment(String name) {
+        return client.apps().deployments().inNamespace(cluster.namespace()).withName(name).get();
+    }
+
+    private OpenModel get(String name) {
+        return client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName(name).get();
+    }
+
+    private OpenModel awaitCondition(String name, String type, String status) {
+        return await().atMost(Duration.ofSeconds(90)).until(() -> get(name),
+                m -> m != null && OpenModelIT.condition(m, type).map(c -> status.equals(c.getStatus())).orElse(false));
+    }
+
+    private static Condition condition(OpenModel m, String type) {
+        return OpenModelIT.condition(m, type).orElseThrow();
+    }
+
+    private void awaitEvent(String model, String reason) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.events().v1().events()
+                .inNamespace(cluster.namespace()).list().getItems())
+                .anyMatch(e -> reason.equals(e.getReason()) && model.equals(e.getRegarding().getName())));
+    }
+}
