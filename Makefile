@@ -43,7 +43,10 @@ stop:
 	@hack/run.sh stop
 
 bench:
-	@echo "no benchmarks yet"
+	$(MVN) test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
+	taskset -c 0 java -XX:+UseSerialGC -cp target/classes:target/test-classes:$$(cat target/test.classpath) \
+	  dev.openmodel.bench.AssessmentBenchmark
+	@hack/bench-cli.sh
 
 clean: cluster-down
 	$(MVN) clean

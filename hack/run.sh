@@ -35,13 +35,19 @@ echo "starting the operator (log: $log)..." >&2
 QUARKUS_HTTP_PORT=${OPENMODEL_HTTP_PORT:-18080} nohup java -jar "$repo/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
 echo $! > "$pidfile"
 
-kubectl apply -n "$ns" -f "$repo/deploy/samples/" >&2
-echo "waiting for the sample models to become Ready..." >&2
-if ! kubectl wait -n "$ns" --for=condition=Ready openmodel --all --timeout=180s >/dev/null; then
-  echo "run: not every sample became Ready; operator log: $log" >&2
+kubectl apply -n "$ns" -f "$repo/deploy/samples/" -f "$repo/deploy/samples/refused/" >&2
+echo "waiting for the compliant samples to become Ready and the refused one to be refused..." >&2
+compliant=()
+for f in "$repo"/deploy/samples/*.yaml; do compliant+=(-f "$f"); done
+if ! kubectl wait -n "$ns" --for=condition=Ready "${compliant[@]}" --timeout=180s >/dev/null \
+   || ! kubectl wait -n "$ns" --for=condition=PolicyCompliant=false -f "$repo/deploy/samples/refused/" --timeout=60s >/dev/null; then
+  echo "run: the samples did not reach the expected state; operator log: $log" >&2
 fi
 echo
 kubectl get openmodels -n "$ns"
+echo
+echo "Why llama-31-8b-instruct is not served:"
+kubectl get openmodel llama-31-8b-instruct -n "$ns" -o jsonpath='{.status.conditions[?(@.type=="PolicyCompliant")].message}{"\n"}' 
 echo
 kubectl get deployments,services,pods -n "$ns" -o wide
 echo

@@ -14,6 +14,7 @@ public final class OpenModelCli {
             System.err.println(AssessCommand.usage());
             System.exit(all.isEmpty() || all.get(0).equals("--help") ? 0 : 2);
         }
+        dev.openmodel.license.LicenseResolver.prepareInBackground();
         int code;
         try {
             code = AssessCommand.run(all.subList(1, all.size()), System.out, System.err);

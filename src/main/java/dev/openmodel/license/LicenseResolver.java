@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.spdx.core.DefaultModelStore;
 import org.spdx.library.LicenseInfoFactory;
+import org.spdx.library.ListedLicenses;
 import org.spdx.library.ModelCopyManager;
 import org.spdx.library.SpdxModelFactory;
 import org.spdx.library.model.v2.license.AnyLicenseInfo;
@@ -234,6 +235,21 @@ public final class LicenseResolver {
             return a.category().ordinal() < b.category().ordinal();
         }
         return a.osiApproved() && !b.osiApproved();
+    }
+
+    /**
+     * Loads the SPDX library's license list on a background thread (about half a second), so a
+     * short-lived command overlaps it with reading its input. Expressions wait for it.
+     */
+    public static void prepareInBackground() {
+        Thread warm = new Thread(() -> {
+            synchronized (LicenseResolver.class) {
+                initSpdx();
+                ListedLicenses.getListedLicenses();
+            }
+        }, "spdx-warm-up");
+        warm.setDaemon(true);
+        warm.start();
     }
 
     private static void initSpdx() {

@@ -1,7 +1,8 @@
 package dev.openmodel.openness;
 
 import java.util.EnumSet;
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -75,18 +76,37 @@ public enum MofComponent {
         return primaryType;
     }
 
+    private static final Map<String, MofComponent> BY_KEY = new HashMap<>();
+
+    static {
+        for (MofComponent c : values()) {
+            BY_KEY.put(key(c.id), c);
+            BY_KEY.put(key(c.mofName), c);
+        }
+    }
+
     /** Accepts our ids (model-parameters-final) and the MOF tool's names (Model parameters (Final)). */
     public static Optional<MofComponent> fromName(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        String key = name.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        for (MofComponent c : values()) {
-            if (c.id.equals(key) || c.mofName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "").equals(key)) {
-                return Optional.of(c);
+        return name == null ? Optional.empty() : Optional.ofNullable(BY_KEY.get(key(name)));
+    }
+
+    /** Lower-case letters and digits, every other run of characters one '-', none at the ends. */
+    private static String key(String name) {
+        StringBuilder b = new StringBuilder(name.length());
+        boolean dash = false;
+        for (int i = 0; i < name.length(); i++) {
+            char ch = Character.toLowerCase(name.charAt(i));
+            if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+                if (dash && b.length() > 0) {
+                    b.append('-');
+                }
+                b.append(ch);
+                dash = false;
+            } else {
+                dash = true;
             }
         }
-        return Optional.empty();
+        return b.toString();
     }
 
     @Override

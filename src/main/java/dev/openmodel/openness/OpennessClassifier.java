@@ -97,7 +97,7 @@ public final class OpennessClassifier {
         }
         if (conditional) {
             findings.add("Class III is conditional: the final weights are under an open-source license, but "
-                    + ids(missing3) + " are missing or not under an open license");
+                    + String.join(", ", ids(missing3)) + " are missing or not under an open license");
         }
         if (declaredLicense != null && declaredLicense.osiApproved() && !osaid) {
             findings.add("open-washing: the model is released under " + declaredLicense.id()

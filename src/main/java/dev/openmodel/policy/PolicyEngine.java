@@ -46,8 +46,8 @@ public final class PolicyEngine {
             facts.acceptedTerms().forEach(t -> accepted.add(t.strip().toLowerCase(Locale.ROOT)));
             List<String> open = l.terms().stream().filter(t -> !accepted.contains(t.toLowerCase(Locale.ROOT))).toList();
             if (!open.isEmpty()) {
-                v.add(new Violation("licenses.requireAcceptedTerms", "license " + l.id() + " has restrictive terms ("
-                        + String.join("; ", l.duties()) + "); accept them with spec.license.acceptTerms: [" + String.join(", ", open) + "]"));
+                v.add(new Violation("licenses.requireAcceptedTerms", "license " + l.id() + " has restrictive terms that must be accepted "
+                        + "explicitly (see status.license.restrictions); accept them with spec.license.acceptTerms: [" + String.join(", ", open) + "]"));
             }
         }
     }
