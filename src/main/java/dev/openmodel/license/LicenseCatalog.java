@@ -36,7 +36,8 @@ public final class LicenseCatalog {
         }
     }
 
-    record CatalogFile(Map<String, List<String>> spdxCategories, Map<String, String> spdxAliases, List<ModelLicense> models) {
+    record CatalogFile(Map<String, List<String>> spdxCategories, Map<String, List<String>> spdxDuties, Map<String, String> spdxAliases,
+            List<ModelLicense> models) {
     }
 
     /** Where a free-text key leads: an SPDX id or a model license id. */
@@ -47,6 +48,7 @@ public final class LicenseCatalog {
 
     private final Map<String, LicenseCategory> spdxCategory;
     private final Map<String, String> spdxAliases;
+    private final Map<String, List<String>> spdxDuties;
     private final Map<String, ModelLicense> models;
     private final Map<String, Target> byKey;
 
@@ -63,6 +65,11 @@ public final class LicenseCatalog {
         Map<String, String> aliases = new HashMap<>();
         file.spdxAliases().forEach((alias, id) -> aliases.put(alias.toLowerCase(Locale.ROOT), SpdxLicenseList.get().find(id).id()));
         this.spdxAliases = Map.copyOf(aliases);
+        Map<String, List<String>> duties = new HashMap<>();
+        if (file.spdxDuties() != null) {
+            file.spdxDuties().forEach((id, lines) -> duties.put(id.toLowerCase(Locale.ROOT), List.copyOf(lines)));
+        }
+        this.spdxDuties = Map.copyOf(duties);
         Map<String, ModelLicense> byId = new HashMap<>();
         for (ModelLicense m : file.models()) {
             m.licenseCategory(); // fails fast on a misspelt category
@@ -89,6 +96,11 @@ public final class LicenseCatalog {
     /** Category of an SPDX-listed id; UNKNOWN when the catalog does not classify it. */
     public LicenseCategory spdxCategory(String spdxId) {
         return spdxCategory.getOrDefault(spdxId.toLowerCase(Locale.ROOT), LicenseCategory.UNKNOWN);
+    }
+
+    /** Duties of an SPDX-listed license beyond its category's, possibly none. */
+    public List<String> spdxDuties(String spdxId) {
+        return spdxDuties.getOrDefault(spdxId.toLowerCase(Locale.ROOT), List.of());
     }
 
     /** The SPDX id a deprecated or Hugging Face id stands for, or null. */

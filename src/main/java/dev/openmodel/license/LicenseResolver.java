@@ -103,9 +103,11 @@ public final class LicenseResolver {
             case PERMISSIVE, OPEN_MODEL -> duties.add("keep the license and copyright notices");
             case COPYLEFT -> duties.add("share-alike: derivatives must be shared under the same license");
             case NON_COMMERCIAL -> duties.add("non-commercial use only");
-            case USE_RESTRICTED -> duties.add("no derivatives may be shared");
+            case USE_RESTRICTED -> {
+            }
             default -> duties.add("license not classified by OpenModel: review its terms by hand");
         }
+        duties.addAll(LicenseCatalog.get().spdxDuties(e.id()));
         Boolean commercial = switch (category) {
             case PERMISSIVE, OPEN_MODEL, COPYLEFT, USE_RESTRICTED -> true;
             case NON_COMMERCIAL, PROPRIETARY -> false;

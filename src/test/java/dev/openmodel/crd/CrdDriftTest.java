@@ -2,7 +2,11 @@ package dev.openmodel.crd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,5 +25,28 @@ class CrdDriftTest {
                     .as("crds/%s differs from the Java classes: run `make crds` and commit the result", file.getKey())
                     .isEqualTo(file.getValue());
         }
+    }
+
+    @Test
+    void everyFieldHasADescriptionForKubectlExplain() throws IOException {
+        for (Map.Entry<String, String> file : CrdFiles.render().entrySet()) {
+            JsonNode schema = new YAMLMapper().readTree(file.getValue()).path("spec").path("versions").get(0).path("schema").path("openAPIV3Schema");
+            List<String> bare = new ArrayList<>();
+            collectBare(schema, "", bare);
+            assertThat(bare).as("fields without a description in %s", file.getKey()).isEmpty();
+        }
+    }
+
+    private static void collectBare(JsonNode node, String path, List<String> bare) {
+        node.path("properties").fields().forEachRemaining(e -> {
+            String p = path + "." + e.getKey();
+            if (!e.getValue().has("description")) {
+                bare.add(p);
+            }
+            collectBare(e.getValue(), p, bare);
+            if (e.getValue().has("items")) {
+                collectBare(e.getValue().get("items"), p + "[]", bare);
+            }
+        });
     }
 }

@@ -36,6 +36,36 @@ public final class CrdFiles {
                 + "else a built-in default.");
     }
 
+    /**
+     * Descriptions for fields whose types come from the Kubernetes API (EnvVar, Condition),
+     * which the generator leaves bare, so that `kubectl explain` helps everywhere.
+     */
+    static final Map<String, String> INHERITED_DESCRIPTIONS = Map.ofEntries(
+            Map.entry("spec.serving.env[].name", "Name of the environment variable."),
+            Map.entry("spec.serving.env[].value", "Value of the variable; $(VAR) references are expanded."),
+            Map.entry("spec.serving.env[].valueFrom", "Source of the value, instead of value."),
+            Map.entry("spec.serving.env[].valueFrom.configMapKeyRef", "A key of a ConfigMap in the model's namespace."),
+            Map.entry("spec.serving.env[].valueFrom.configMapKeyRef.key", "The key to select."),
+            Map.entry("spec.serving.env[].valueFrom.configMapKeyRef.name", "Name of the ConfigMap."),
+            Map.entry("spec.serving.env[].valueFrom.configMapKeyRef.optional", "Whether the ConfigMap or key may be missing."),
+            Map.entry("spec.serving.env[].valueFrom.fieldRef", "A field of the pod, e.g. metadata.name or status.podIP."),
+            Map.entry("spec.serving.env[].valueFrom.fieldRef.apiVersion", "API version of fieldPath's schema, default v1."),
+            Map.entry("spec.serving.env[].valueFrom.fieldRef.fieldPath", "Path of the field to select."),
+            Map.entry("spec.serving.env[].valueFrom.resourceFieldRef", "A resource limit or request of the container."),
+            Map.entry("spec.serving.env[].valueFrom.resourceFieldRef.containerName", "Container name; default the engine container."),
+            Map.entry("spec.serving.env[].valueFrom.resourceFieldRef.divisor", "Output format of the exposed resource, default 1."),
+            Map.entry("spec.serving.env[].valueFrom.resourceFieldRef.resource", "Resource to select, e.g. limits.memory."),
+            Map.entry("spec.serving.env[].valueFrom.secretKeyRef", "A key of a Secret in the model's namespace."),
+            Map.entry("spec.serving.env[].valueFrom.secretKeyRef.key", "The key to select."),
+            Map.entry("spec.serving.env[].valueFrom.secretKeyRef.name", "Name of the Secret."),
+            Map.entry("spec.serving.env[].valueFrom.secretKeyRef.optional", "Whether the Secret or key may be missing."),
+            Map.entry("status.conditions[].lastTransitionTime", "When the condition last changed status."),
+            Map.entry("status.conditions[].message", "What happened, for a person."),
+            Map.entry("status.conditions[].observedGeneration", "The metadata.generation the condition was set for."),
+            Map.entry("status.conditions[].reason", "Why, in CamelCase, for a machine: Compliant, PolicyViolation, Unschedulable, ReplicasReady..."),
+            Map.entry("status.conditions[].status", "True, False or Unknown."),
+            Map.entry("status.conditions[].type", "PolicyCompliant, Scheduled, Available or Ready."));
+
     private static final YAMLMapper YAML = new YAMLMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -78,6 +108,7 @@ public final class CrdFiles {
             orderPrinterColumns((ObjectNode) version, type);
             ObjectNode schema = (ObjectNode) version.path("schema").path("openAPIV3Schema");
             schema.put("description", description);
+            describeInherited(schema, "");
             ObjectNode properties = (ObjectNode) schema.path("properties");
             if (properties.has("spec")) {
                 ((ObjectNode) properties.get("spec")).put("description", "Desired state, written by its users. OpenModel never writes it.");
@@ -94,6 +125,22 @@ public final class CrdFiles {
                 }
             }
         }
+    }
+
+    private static void describeInherited(JsonNode node, String path) {
+        JsonNode properties = node.path("properties");
+        properties.fieldNames().forEachRemaining(name -> {
+            ObjectNode field = (ObjectNode) properties.get(name);
+            String fieldPath = path.isEmpty() ? name : path + "." + name;
+            String description = INHERITED_DESCRIPTIONS.get(fieldPath);
+            if (description != null && !field.has("description")) {
+                field.put("description", description);
+            }
+            describeInherited(field, fieldPath);
+            if (field.has("items")) {
+                describeInherited(field.get("items"), fieldPath + "[]");
+            }
+        });
     }
 
     /** The generator sorts printer columns by name; kubectl shows them in the order we declared. */

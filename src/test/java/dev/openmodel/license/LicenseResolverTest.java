@@ -2,6 +2,7 @@ package dev.openmodel.license;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +93,27 @@ class LicenseResolverTest {
     static Stream<String> unrecognisable() {
         return Stream.of("other", "unknown", "cc", "Custom license, see LICENSE", "Apache-ish", "Foo-1.0", "MIT AND",
                 "Llama 5 Community License", "free for research", "", "Apache 3.0", "proprietary");
+    }
+
+    /** Every license id the Hugging Face Hub offers in a model card (its list as of 2026). */
+    static final List<String> HUGGING_FACE_IDS = List.of("apache-2.0", "mit", "openrail", "bigscience-openrail-m", "creativeml-openrail-m",
+            "bigscience-bloom-rail-1.0", "bigcode-openrail-m", "afl-3.0", "artistic-2.0", "bsl-1.0", "bsd", "bsd-2-clause", "bsd-3-clause",
+            "bsd-3-clause-clear", "c-uda", "cc0-1.0", "cc-by-2.0", "cc-by-2.5", "cc-by-3.0", "cc-by-4.0", "cc-by-sa-3.0", "cc-by-sa-4.0",
+            "cc-by-nc-2.0", "cc-by-nc-3.0", "cc-by-nc-4.0", "cc-by-nd-4.0", "cc-by-nc-nd-3.0", "cc-by-nc-nd-4.0", "cc-by-nc-sa-2.0",
+            "cc-by-nc-sa-3.0", "cc-by-nc-sa-4.0", "cdla-sharing-1.0", "cdla-permissive-1.0", "cdla-permissive-2.0", "wtfpl", "ecl-2.0",
+            "epl-1.0", "epl-2.0", "etalab-2.0", "eupl-1.1", "eupl-1.2", "agpl-3.0", "gfdl", "gpl", "gpl-2.0", "gpl-3.0", "lgpl", "lgpl-2.1",
+            "lgpl-3.0", "isc", "h-research", "intel-research", "lppl-1.3c", "ms-pl", "apple-ascl", "apple-amlr", "mpl-2.0", "odc-by", "odbl",
+            "openmdw-1.0", "open-mdw", "openrail++", "osl-3.0", "postgresql", "ofl-1.1", "ncsa", "unlicense", "zlib", "pddl", "lgpl-lr",
+            "deepfloyd-if-license", "fair-noncommercial-research-license", "llama2", "llama3", "llama3.1", "llama3.2", "llama3.3", "llama4",
+            "grok2-community", "gemma");
+
+    @Test
+    void everyHuggingFaceLicenseIdIsMapped() {
+        assertThat(HUGGING_FACE_IDS).allSatisfy(id -> assertThat(LicenseResolver.resolve(id).known()).as(id).isTrue());
+        // The family ids that do not say which license they mean stay unknown on purpose.
+        assertThat(LicenseResolver.resolve("cc").known()).isFalse();
+        assertThat(LicenseResolver.resolve("unknown").known()).isFalse();
+        assertThat(LicenseResolver.resolve("other").known()).isFalse();
     }
 
     @Test
