@@ -35,6 +35,17 @@ public final class Conditions {
         return this;
     }
 
+    /** Carries over the given conditions unchanged (before setting some anew). */
+    public Conditions keep(List<Condition> conditions) {
+        if (conditions != null) {
+            conditions.forEach(c -> {
+                next.removeIf(n -> n.getType().equals(c.getType()));
+                next.add(c);
+            });
+        }
+        return this;
+    }
+
     public List<Condition> build() {
         return List.copyOf(next);
     }

@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
@@ -20,6 +21,7 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -39,6 +41,7 @@ import java.util.Set;
 public class OpenModelReconciler implements Reconciler<OpenModel> {
     public static final String NAME = "openmodel";
     public static final String FIELD_MANAGER = "openmodel-operator";
+    static final Duration CONFLICT_RECHECK = Duration.ofSeconds(30);
 
     @Override
     public List<EventSource<?, OpenModel>> prepareEventSources(io.javaoperatorsdk.operator.api.reconciler.EventSourceContext<OpenModel> context) {
@@ -86,16 +89,35 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         ModelGate gate = ModelGate.of(model, context);
         int desired = gate.decision().allowsServing() ? InferenceServer.replicas(model) : 0;
-        OpenModelStatus status = StatusAggregator.aggregate(model, gate, desired, observed, now);
+        OpenModelStatus status = StatusAggregator.aggregate(model, gate, desired, observed, NameConflicts.of(model, context), now);
+        // Our informers only see our own objects: look again for a foreign one to be gone.
+        Duration recheck = NameConflicts.of(model, context).any() ? CONFLICT_RECHECK : null;
         if (status.equals(model.getStatus())) {
-            return UpdateControl.noUpdate();
+            return recheck == null ? UpdateControl.noUpdate() : UpdateControl.<OpenModel>noUpdate().rescheduleAfter(recheck);
         }
         announceChanges(model, status, context);
         OpenModel patch = new OpenModel();
         patch.getMetadata().setName(model.getMetadata().getName());
         patch.getMetadata().setNamespace(model.getMetadata().getNamespace());
         patch.setStatus(status);
-        return UpdateControl.patchStatus(patch);
+        return recheck == null ? UpdateControl.patchStatus(patch) : UpdateControl.patchStatus(patch).rescheduleAfter(recheck);
+    }
+
+    /** A reconcile that failed (API errors, invalid objects) says so in status instead of only in the log. */
+    @Override
+    public ErrorStatusUpdateControl<OpenModel> updateErrorStatus(OpenModel model, Context<OpenModel> context, Exception e) {
+        long generation = model.getMetadata().getGeneration() == null ? 0 : model.getMetadata().getGeneration();
+        OpenModelStatus status = model.getStatus() == null ? new OpenModelStatus() : model.getStatus();
+        String message = String.valueOf(e.getMessage());
+        status.conditions = new Conditions(status.conditions, generation, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+                .keep(status.conditions)
+                .set(Conditions.READY, Conditions.FALSE, "ReconcileError", message.length() > 1000 ? message.substring(0, 1000) + "..." : message)
+                .build();
+        OpenModel patch = new OpenModel();
+        patch.getMetadata().setName(model.getMetadata().getName());
+        patch.getMetadata().setNamespace(model.getMetadata().getNamespace());
+        patch.setStatus(status);
+        return ErrorStatusUpdateControl.patchStatus(patch);
     }
 
     /** Events for transitions a person should see in `kubectl describe` and event streams. */

@@ -30,7 +30,8 @@ public final class StatusAggregator {
     private StatusAggregator() {
     }
 
-    public static OpenModelStatus aggregate(OpenModel model, ModelGate gate, int desiredReplicas, ServingObservation observed, String now) {
+    public static OpenModelStatus aggregate(OpenModel model, ModelGate gate, int desiredReplicas, ServingObservation observed,
+            NameConflicts conflicts, String now) {
         OpenModelStatus previous = model.getStatus();
         long generation = model.getMetadata().getGeneration() == null ? 0 : model.getMetadata().getGeneration();
         Conditions conditions = new Conditions(previous == null ? List.of() : previous.conditions, generation, now);
@@ -41,10 +42,17 @@ public final class StatusAggregator {
         } else {
             conditions.set(Conditions.POLICY_COMPLIANT, FALSE, decision.enforce() ? "PolicyViolation" : "AuditViolation", decision.message());
         }
-        if (decision.allowsServing()) {
+        if (decision.allowsServing() && conflicts.any() && observed.deployment().isEmpty()) {
+            conditions.set(SCHEDULED, FALSE, "NameConflict", "Not scheduled: " + conflicts.message());
+            conditions.set(AVAILABLE, FALSE, "NameConflict", "Not created: " + conflicts.message());
+            conditions.set(READY, FALSE, "NameConflict", conflicts.message());
+        } else if (decision.allowsServing()) {
             scheduled(conditions, desiredReplicas, observed);
             available(conditions, desiredReplicas, observed);
             ready(conditions, model);
+            if (conflicts.any()) {
+                conditions.set(READY, FALSE, "NameConflict", conflicts.message());
+            }
         } else {
             String stopped = observed.deployment().isPresent() ? "Scaled to zero: " : "Not scheduled: ";
             conditions.set(SCHEDULED, FALSE, "PolicyViolation", stopped + "the model is refused by policy.");

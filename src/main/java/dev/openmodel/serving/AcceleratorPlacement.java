@@ -3,6 +3,7 @@ package dev.openmodel.serving;
 import dev.openmodel.api.v1alpha1.AcceleratorSpec;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.NodeSelectorRequirement;
+import io.fabric8.kubernetes.api.model.NodeSelectorRequirementBuilder;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
@@ -41,17 +42,21 @@ public final class AcceleratorPlacement {
                 .withOperator("Exists").withEffect("NoSchedule").build());
         List<NodeSelectorRequirement> requirements = new ArrayList<>();
         if (accelerator.product != null && !accelerator.product.isBlank()) {
-            requirements.add(InferenceServer.requirement(PRODUCT_LABEL, "In", accelerator.product));
+            requirements.add(requirement(PRODUCT_LABEL, "In", accelerator.product));
         }
         if (accelerator.minMemoryGiB != null && accelerator.minMemoryGiB > 0) {
             // The label is in MiB; Gt is strict, so ask for more than one MiB under the minimum.
-            requirements.add(InferenceServer.requirement(MEMORY_LABEL, "Gt", Long.toString(accelerator.minMemoryGiB * 1024L - 1)));
+            requirements.add(requirement(MEMORY_LABEL, "Gt", Long.toString(accelerator.minMemoryGiB * 1024L - 1)));
         }
         if (!requirements.isEmpty()) {
             pod.withNewAffinity().withNewNodeAffinity().withNewRequiredDuringSchedulingIgnoredDuringExecution()
                     .addNewNodeSelectorTerm().withMatchExpressions(requirements).endNodeSelectorTerm()
                     .endRequiredDuringSchedulingIgnoredDuringExecution().endNodeAffinity().endAffinity();
         }
+    }
+
+    private static NodeSelectorRequirement requirement(String key, String operator, String value) {
+        return new NodeSelectorRequirementBuilder().withKey(key).withOperator(operator).withValues(value).build();
     }
 
     static String resourceName(AcceleratorSpec accelerator) {

@@ -157,6 +157,36 @@ class OpenModelIT {
         });
     }
 
+    @Test
+    void anObjectOfSomeoneElseWithTheSameNameIsNeitherAdoptedNorChanged() {
+        Deployment foreign = new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
+                .withNewMetadata().withName("taken").withNamespace(cluster.namespace()).withLabels(Map.of("app", "theirs")).endMetadata()
+                .withNewSpec().withReplicas(1).withNewSelector().withMatchLabels(Map.of("app", "theirs")).endSelector()
+                .withNewTemplate().withNewMetadata().withLabels(Map.of("app", "theirs")).endMetadata().withNewSpec()
+                .withNewSecurityContext().withRunAsNonRoot(true).withRunAsUser(1000L).withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile().endSecurityContext()
+                .addNewContainer().withName("web").withImage("registry.example/theirs:1")
+                .withNewSecurityContext().withAllowPrivilegeEscalation(false).withNewCapabilities().withDrop("ALL").endCapabilities().endSecurityContext()
+                .endContainer().endSpec().endTemplate().endSpec().build();
+        Deployment before = client.resource(foreign).create();
+
+        apply("taken", "count: 1");
+
+        OpenModel model = awaitCondition("taken", Conditions.READY, "False");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "NameConflict".equals(condition(get("taken"), Conditions.READY).orElseThrow().getReason()));
+        assertThat(condition(get("taken"), Conditions.READY).orElseThrow().getMessage())
+                .contains("Deployment " + cluster.namespace() + "/taken already exist(s) and was not created by this OpenModel");
+        Deployment after = client.apps().deployments().inNamespace(cluster.namespace()).withName("taken").get();
+        assertThat(after.getMetadata().getOwnerReferences()).isNullOrEmpty();
+        assertThat(after.getMetadata().getLabels()).isEqualTo(Map.of("app", "theirs"));
+        assertThat(after.getMetadata().getGeneration()).isEqualTo(before.getMetadata().getGeneration());
+        assertThat(client.services().inNamespace(cluster.namespace()).withName("taken").get()).isNull();
+
+        client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName("taken").delete();
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("taken") == null);
+        assertThat(client.apps().deployments().inNamespace(cluster.namespace()).withName("taken").get()).as("not garbage-collected").isNotNull();
+        assertThat(model).isNotNull();
+    }
+
     static String manifest(String name, String acceleratorYaml) {
         return """
                 apiVersion: openmodel.dev/v1alpha1

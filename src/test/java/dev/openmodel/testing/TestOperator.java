@@ -1,6 +1,5 @@
 package dev.openmodel.testing;
 
-import dev.openmodel.api.v1alpha1.OpenModel;
 import dev.openmodel.reconciler.OpenModelReconciler;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -48,10 +47,5 @@ public final class TestOperator implements AutoCloseable {
     @Override
     public void close() {
         operator.stop();
-    }
-
-    /** The kind this operator reconciles, for assertions. */
-    public static Class<OpenModel> primary() {
-        return OpenModel.class;
     }
 }
