@@ -256,6 +256,9 @@ public final class LicenseResolver {
 
     private static void initSpdx() {
         if (!spdxReady) {
+            // Offline: the license list bundled in the library jar, never spdx.org. The first is
+            // the property this library version reads; the second its older name.
+            System.setProperty("org.spdx.useJARLicenseInfoOnly", "true");
             System.setProperty("SPDXParser.OnlyUseLocalLicenses", "true");
             SpdxModelFactory.init();
             DefaultModelStore.initialize(new InMemSpdxStore(), "https://openmodel.dev/spdx", new ModelCopyManager());
