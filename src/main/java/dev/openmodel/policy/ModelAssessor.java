@@ -10,11 +10,17 @@ import dev.openmodel.openness.OpennessAssessment;
 import dev.openmodel.openness.OpennessClassifier;
 import dev.openmodel.serving.EngineDefaults;
 import dev.openmodel.api.v1alpha1.Engine;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.openmodel.openness.MofModelFile;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Works out the facts of an OpenModel spec: resolved license, openness, supply chain. Pure. */
 public final class ModelAssessor {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ModelAssessor() {
     }
@@ -23,12 +29,40 @@ public final class ModelAssessor {
         var license = spec.license;
         ResolvedLicense resolved = license == null ? LicenseResolver.resolve((String) null) : LicenseResolver.resolve(license.id, license.name);
         List<DeclaredComponent> components = new ArrayList<>();
-        if (spec.openness != null && spec.openness.components != null) {
-            for (OpennessComponent c : spec.openness.components) {
-                components.add(new DeclaredComponent(MofComponent.fromName(c.name).orElse(null), c.license));
+        List<String> problems = new ArrayList<>();
+        if (spec.openness != null && spec.openness.mofDeclaration != null && !spec.openness.mofDeclaration.isBlank()) {
+            try {
+                JsonNode document = YAML.readTree(spec.openness.mofDeclaration);
+                if (MofModelFile.looksLike(document)) {
+                    components.addAll(MofModelFile.from(document).components());
+                } else {
+                    problems.add("spec.openness.mofDeclaration is not a Model Openness Framework model YAML (no release.components); it was ignored");
+                }
+            } catch (IOException e) {
+                problems.add("spec.openness.mofDeclaration is not valid YAML and was ignored: " + e.getMessage().lines().findFirst().orElse(""));
             }
         }
-        return facts(name, spec, resolved, components);
+        if (spec.openness != null && spec.openness.components != null) {
+            for (OpennessComponent c : spec.openness.components) {
+                MofComponent component = MofComponent.fromName(c.name).orElse(null);
+                if (component == null) {
+                    problems.add("spec.openness.components: '" + c.name + "' is not a Model Openness Framework component; it was ignored");
+                    continue;
+                }
+                components.removeIf(d -> d.component() == component);
+                components.add(new DeclaredComponent(component, c.license));
+            }
+        }
+        ModelFacts facts = facts(name, spec, resolved, components);
+        if (problems.isEmpty()) {
+            return facts;
+        }
+        List<String> findings = new ArrayList<>(problems);
+        findings.addAll(facts.openness().findings());
+        var o = facts.openness();
+        return new ModelFacts(facts.name(), facts.uri(), facts.revision(), facts.format(), facts.trustRemoteCode(), facts.image(),
+                facts.license(), facts.acceptedTerms(), new OpennessAssessment(o.mofClass(), o.conditional(), o.osaid(), o.openWeights(),
+                        o.verdict(), o.missing(), List.copyOf(findings)));
     }
 
     /** Facts from a MOF model declaration alone: license and openness, no supply chain to check. */

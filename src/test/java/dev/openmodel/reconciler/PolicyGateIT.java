@@ -141,6 +141,29 @@ class PolicyGateIT {
     }
 
     @Test
+    void aPublishedMofDeclarationInTheSpecMeetsAnOpenSciencePolicy() throws Exception {
+        String policy = policy("open-science", "openness: {minimumMofClass: ClassI, requireOsaid: true}\n");
+        String declaration = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/mof/pythia-6.9b.yml"));
+        LocalCluster.Result applied = cluster.kubectl("""
+                apiVersion: openmodel.dev/v1alpha1
+                kind: OpenModel
+                metadata: {name: pythia}
+                spec:
+                  model: {uri: hf://EleutherAI/pythia-6.9b}
+                  license: {id: apache-2.0}
+                  policyRef: {name: %s}
+                  openness:
+                    mofDeclaration: |
+                %s""".formatted(policy, declaration.indent(6)), "apply", "-f", "-");
+        assertThat(applied.exitCode()).as(applied.output()).isZero();
+
+        OpenModel m = awaitCondition("pythia", Conditions.READY, "True");
+        assertThat(m.getStatus().openness.mofClass).isEqualTo("ClassI");
+        assertThat(m.getStatus().openness.osaid).isTrue();
+        assertThat(m.getStatus().openness.verdict).isEqualTo("open-source");
+    }
+
+    @Test
     void aPolicyReferenceThatDoesNotExistRefusesInsteadOfFallingBack() {
         apply("dangling", "hf://ibm-granite/granite-3.3-8b-instruct", "{id: apache-2.0}", "policyRef: {name: no-such-policy}");
 
