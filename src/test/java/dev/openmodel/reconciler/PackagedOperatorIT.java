@@ -1,0 +1,78 @@
+package dev.openmodel.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.openmodel.api.v1alpha1.OpenModel;
+import dev.openmodel.testing.LocalCluster;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The artifact we ship: the packaged Quarkus operator (target/quarkus-app/quarkus-run.jar), as
+ * `make run` starts it, reconciles on the local cluster and serves health and metrics.
+ */
+class PackagedOperatorIT {
+    @RegisterExtension
+    static LocalCluster cluster = new LocalCluster();
+
+    static Process operator;
+    static int port;
+    static Path log;
+
+    @BeforeAll
+    static void startPackagedOperator() throws IOException {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        assertThat(jar).as("packaged by `mvn package` before integration tests").exists();
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        log = Files.createTempFile("packaged-operator", ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.operator-sdk.controllers.openmodel.namespaces=" + cluster.namespace(),
+                "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("KUBECONFIG", LocalCluster.kubeconfig().toString());
+        operator = builder.start();
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        operator.destroy();
+        operator.waitFor();
+    }
+
+    @Test
+    void reconcilesAModelAndServesHealthAndMetrics() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(
+                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode()).as(Files.readString(log)).isEqualTo(200));
+
+        LocalCluster.Result applied = cluster.kubectl(OpenModelIT.manifest("packaged", "count: 1"), "apply", "-f", "-");
+        assertThat(applied.exitCode()).as(applied.output()).isZero();
+        KubernetesClient client = LocalCluster.client();
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            OpenModel m = client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName("packaged").get();
+            return m != null && m.getStatus() != null && Conditions.isTrue(m.getStatus().conditions, Conditions.READY);
+        });
+
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("operator_sdk").contains("openmodel");
+        assertThat(Files.readString(log)).doesNotContain("Exception");
+    }
+}
