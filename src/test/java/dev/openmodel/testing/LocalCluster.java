@@ -76,12 +76,15 @@ public final class LocalCluster implements BeforeAllCallback, AfterAllCallback {
         return KUBECONFIG;
     }
 
-    /** Runs the cluster's own kubectl, as a user would, with the given standard input. */
+    /**
+     * Runs the cluster's own kubectl, as a user would, with the given standard input, in the
+     * test class's namespace unless the arguments name one.
+     */
     public Result kubectl(String stdin, String... args) {
         List<String> command = new ArrayList<>();
         command.add(binDir.resolve("kubectl").toString());
         command.add("--kubeconfig=" + KUBECONFIG);
-        if (namespace != null) {
+        if (namespace != null && java.util.Arrays.stream(args).noneMatch(a -> a.startsWith("--namespace"))) {
             command.add("--namespace=" + namespace);
         }
         command.addAll(List.of(args));
