@@ -29,8 +29,4 @@ public class AcceleratorSpec {
     @Max(4096)
     @JsonPropertyDescription("Minimum memory per GPU in GiB, matched against the node label nvidia.com/gpu.memory.")
     public Integer minMemoryGiB;
-
-    @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
-    @JsonPropertyDescription("DRA DeviceClass to claim devices from (resource.k8s.io/v1) instead of the extended resource.")
-    public String deviceClassName;
 }
