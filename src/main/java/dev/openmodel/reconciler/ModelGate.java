@@ -23,15 +23,8 @@ public record ModelGate(ModelFacts facts, PolicyDecision decision) {
     /** Namespace label naming the ModelPolicy for the models in it. */
     public static final String POLICY_LABEL = "openmodel.dev/policy";
     public static final String DEFAULT_POLICY = "default";
-    private static final String KEY = ModelGate.class.getName();
-
     public static ModelGate of(OpenModel model, Context<OpenModel> context) {
-        var shared = context.managedWorkflowAndDependentResourceContext();
-        return shared.get(KEY, ModelGate.class).orElseGet(() -> {
-            ModelGate gate = evaluate(model, context);
-            shared.put(KEY, gate);
-            return gate;
-        });
+        return PerReconcile.memo(context, ModelGate.class, () -> evaluate(model, context));
     }
 
     @SuppressWarnings("unchecked")

@@ -15,8 +15,6 @@ import java.util.List;
  * Only a name OpenModel has not created yet costs an API read; its own objects are in cache.
  */
 public record NameConflicts(List<String> objects) {
-    private static final String KEY = NameConflicts.class.getName();
-
     public boolean any() {
         return !objects.isEmpty();
     }
@@ -27,12 +25,7 @@ public record NameConflicts(List<String> objects) {
     }
 
     public static NameConflicts of(OpenModel model, Context<OpenModel> context) {
-        var shared = context.managedWorkflowAndDependentResourceContext();
-        return shared.get(KEY, NameConflicts.class).orElseGet(() -> {
-            NameConflicts found = find(model, context);
-            shared.put(KEY, found);
-            return found;
-        });
+        return PerReconcile.memo(context, NameConflicts.class, () -> find(model, context));
     }
 
     private static NameConflicts find(OpenModel model, Context<OpenModel> context) {

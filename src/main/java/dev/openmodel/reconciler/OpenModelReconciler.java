@@ -96,10 +96,7 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
             return recheck == null ? UpdateControl.noUpdate() : UpdateControl.<OpenModel>noUpdate().rescheduleAfter(recheck);
         }
         announceChanges(model, status, context);
-        OpenModel patch = new OpenModel();
-        patch.getMetadata().setName(model.getMetadata().getName());
-        patch.getMetadata().setNamespace(model.getMetadata().getNamespace());
-        patch.setStatus(status);
+        OpenModel patch = statusPatch(model, status);
         return recheck == null ? UpdateControl.patchStatus(patch) : UpdateControl.patchStatus(patch).rescheduleAfter(recheck);
     }
 
@@ -113,11 +110,16 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
                 .keep(status.conditions)
                 .set(Conditions.READY, Conditions.FALSE, "ReconcileError", message.length() > 1000 ? message.substring(0, 1000) + "..." : message)
                 .build();
+        return ErrorStatusUpdateControl.patchStatus(statusPatch(model, status));
+    }
+
+    /** Only name, namespace and status: the operator never sends a model's spec back. */
+    private static OpenModel statusPatch(OpenModel model, OpenModelStatus status) {
         OpenModel patch = new OpenModel();
         patch.getMetadata().setName(model.getMetadata().getName());
         patch.getMetadata().setNamespace(model.getMetadata().getNamespace());
         patch.setStatus(status);
-        return ErrorStatusUpdateControl.patchStatus(patch);
+        return patch;
     }
 
     /** Events for transitions a person should see in `kubectl describe` and event streams. */

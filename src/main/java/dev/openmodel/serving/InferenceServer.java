@@ -11,6 +11,8 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -75,11 +77,7 @@ public final class InferenceServer {
         String name = model.getMetadata().getName();
         Engine engine = engine(model);
         return new DeploymentBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(model.getMetadata().getNamespace())
-                .withLabels(Labels.forModel(name, engine))
-                .endMetadata()
+                .withMetadata(metadata(model))
                 .withNewSpec()
                 .withReplicas(replicas)
                 .withNewSelector().withMatchLabels(Labels.selector(name)).endSelector()
@@ -100,11 +98,7 @@ public final class InferenceServer {
         String name = model.getMetadata().getName();
         Engine engine = engine(model);
         return new ServiceBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(model.getMetadata().getNamespace())
-                .withLabels(Labels.forModel(name, engine))
-                .endMetadata()
+                .withMetadata(metadata(model))
                 .withNewSpec()
                 .withType("ClusterIP")
                 .withSelector(Labels.selector(name))
@@ -115,6 +109,15 @@ public final class InferenceServer {
                 .withTargetPort(new IntOrString(PORT_NAME))
                 .endPort()
                 .endSpec()
+                .build();
+    }
+
+    /** Same name and namespace as the model, our labels only (never the model's own). */
+    private static ObjectMeta metadata(OpenModel model) {
+        return new ObjectMetaBuilder()
+                .withName(model.getMetadata().getName())
+                .withNamespace(model.getMetadata().getNamespace())
+                .withLabels(Labels.forModel(model.getMetadata().getName(), engine(model)))
                 .build();
     }
 
