@@ -31,6 +31,46 @@ public record ServingObservation(Optional<Deployment> deployment, List<Pod> pods
                 .findFirst();
     }
 
+    /** Waiting reasons that mean a container will not start without someone acting. */
+    private static final java.util.Set<String> STUCK = java.util.Set.of("ImagePullBackOff", "ErrImagePull", "InvalidImageName",
+            "CrashLoopBackOff", "CreateContainerConfigError", "CreateContainerError", "RunContainerError");
+
+    /**
+     * Why a container of the inference server is not running, when that needs a person: e.g.
+     * "pod m-7d9-x: container server is CrashLoopBackOff (last exit: OOMKilled, code 137): back-off 5m0s".
+     */
+    public Optional<String> containerProblem() {
+        return livePods().stream()
+                .sorted(Comparator.comparing(p -> p.getMetadata().getName()))
+                .map(ServingObservation::problem)
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private static Optional<String> problem(Pod pod) {
+        if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+            return Optional.empty();
+        }
+        for (var c : pod.getStatus().getContainerStatuses()) {
+            var waiting = c.getState() == null ? null : c.getState().getWaiting();
+            if (waiting == null || !STUCK.contains(waiting.getReason())) {
+                continue;
+            }
+            StringBuilder b = new StringBuilder("pod ").append(pod.getMetadata().getName()).append(": container ").append(c.getName())
+                    .append(" is ").append(waiting.getReason());
+            var last = c.getLastState() == null ? null : c.getLastState().getTerminated();
+            if (last != null) {
+                b.append(" (last exit: ").append(last.getReason() == null ? "Error" : last.getReason()).append(", code ")
+                        .append(last.getExitCode()).append(')');
+            }
+            if (waiting.getMessage() != null && !waiting.getMessage().isBlank()) {
+                b.append(": ").append(waiting.getMessage());
+            }
+            return Optional.of(b.toString());
+        }
+        return Optional.empty();
+    }
+
     public List<Pod> scheduledPods() {
         return livePods().stream().filter(p -> podScheduled(p).map(c -> "True".equals(c.getStatus())).orElse(false)).toList();
     }

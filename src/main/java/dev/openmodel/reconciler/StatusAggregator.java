@@ -118,6 +118,8 @@ public final class StatusAggregator {
             conditions.set(AVAILABLE, FALSE, "ScaledToZero", "No replicas are requested.");
         } else if (ready >= desired) {
             conditions.set(AVAILABLE, TRUE, "ReplicasReady", ready + "/" + desired + " replica(s) ready.");
+        } else if (observed.containerProblem().isPresent()) {
+            conditions.set(AVAILABLE, FALSE, "ContainerFailing", ready + "/" + desired + " replica(s) ready; " + observed.containerProblem().get());
         } else {
             conditions.set(AVAILABLE, FALSE, "ReplicasNotReady", ready + "/" + desired + " replica(s) ready.");
         }

@@ -87,6 +87,7 @@ class ArgoCdHealthTest {
     void nameConflictsAndReconcileErrorsAreDegraded() throws IOException {
         assertThat(health(model(1, 1, "False", "NameConflict", "Deployment ns/m already exists"))).containsEntry("status", "Degraded");
         assertThat(health(model(1, 1, "False", "ReconcileError", "forbidden"))).containsEntry("status", "Degraded");
+        assertThat(health(model(1, 1, "False", "ContainerFailing", "CrashLoopBackOff"))).containsEntry("status", "Degraded");
     }
 
     @Test
