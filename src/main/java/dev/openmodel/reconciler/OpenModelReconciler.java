@@ -6,6 +6,9 @@ import dev.openmodel.api.v1alpha1.OpenModelStatus;
 import dev.openmodel.serving.InferenceServer;
 import dev.openmodel.serving.Labels;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import jakarta.inject.Inject;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -43,8 +46,13 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
     public static final String FIELD_MANAGER = "openmodel-operator";
     static final Duration CONFLICT_RECHECK = Duration.ofSeconds(30);
 
+    /** Quarkus injects its (Prometheus) registry; run by plain java-operator-sdk, the global one is used. */
+    @Inject
+    MeterRegistry meterRegistry;
+
     @Override
     public List<EventSource<?, OpenModel>> prepareEventSources(io.javaoperatorsdk.operator.api.reconciler.EventSourceContext<OpenModel> context) {
+        ModelMetrics.countFrom(context.getPrimaryCache(), meterRegistry != null ? meterRegistry : Metrics.globalRegistry);
         // Pods belong to ReplicaSets, not to the OpenModel: map them back by our model label.
         var pods = InformerEventSourceConfiguration.from(Pod.class, OpenModel.class)
                 .withName("pods")

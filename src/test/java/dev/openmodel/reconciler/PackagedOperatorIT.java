@@ -73,6 +73,9 @@ class PackagedOperatorIT {
         String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).contains("operator_sdk").contains("openmodel");
+        assertThat(metrics).containsPattern("openmodel_models\\{[^}]*reason=\"Ready\"[^}]*\\} 1\\.0")
+                .containsPattern("openmodel_models_license\\{[^}]*category=\"permissive\"[^}]*\\} 1\\.0")
+                .containsPattern("openmodel_models_policy\\{[^}]*compliant=\"true\"[^}]*\\} 1\\.0");
         assertThat(Files.readString(log)).doesNotContain("Exception");
     }
 }
