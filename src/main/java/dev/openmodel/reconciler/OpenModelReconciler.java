@@ -6,9 +6,6 @@ import dev.openmodel.api.v1alpha1.OpenModelStatus;
 import dev.openmodel.serving.InferenceServer;
 import dev.openmodel.serving.Labels;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
-import jakarta.inject.Inject;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
@@ -17,6 +14,7 @@ import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfig
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Workflow;
@@ -24,6 +22,9 @@ import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Serves each OpenModel: its Deployment and Service are dependents applied before
@@ -51,7 +53,7 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
     MeterRegistry meterRegistry;
 
     @Override
-    public List<EventSource<?, OpenModel>> prepareEventSources(io.javaoperatorsdk.operator.api.reconciler.EventSourceContext<OpenModel> context) {
+    public List<EventSource<?, OpenModel>> prepareEventSources(EventSourceContext<OpenModel> context) {
         ModelMetrics.countFrom(context.getPrimaryCache(), meterRegistry != null ? meterRegistry : Metrics.globalRegistry);
         // Pods belong to ReplicaSets, not to the OpenModel: map them back by our model label.
         var pods = InformerEventSourceConfiguration.from(Pod.class, OpenModel.class)
@@ -73,15 +75,15 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
                 .withName("namespaces")
                 .withWatchAllNamespaces()
                 .withSecondaryToPrimaryMapper(ns -> allModels(context, ns.getMetadata().getName()))
-                .withOnUpdateFilter((now, before) -> !java.util.Objects.equals(labelOf(now), labelOf(before)))
+                .withOnUpdateFilter((now, before) -> !Objects.equals(labelOf(now), labelOf(before)))
                 .build();
         return List.of(new InformerEventSource<>(pods, context), new InformerEventSource<>(policies, context),
                 new InformerEventSource<>(namespaces, context));
     }
 
-    private static Set<ResourceID> allModels(io.javaoperatorsdk.operator.api.reconciler.EventSourceContext<OpenModel> context, String namespace) {
+    private static Set<ResourceID> allModels(EventSourceContext<OpenModel> context, String namespace) {
         return context.getPrimaryCache().list(m -> namespace == null || namespace.equals(m.getMetadata().getNamespace()))
-                .map(ResourceID::fromResource).collect(java.util.stream.Collectors.toSet());
+                .map(ResourceID::fromResource).collect(Collectors.toSet());
     }
 
     private static String labelOf(Namespace ns) {
