@@ -1,6 +1,5 @@
 package dev.openmodel.license;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -21,7 +20,6 @@ import java.util.Set;
 public final class LicenseCatalog {
 
     /** A model license that is not on the SPDX list. */
-    @JsonIgnoreProperties(ignoreUnknown = false)
     public record ModelLicense(String id, String name, String url, String category, boolean commercialUse, Long userLimit,
             String usePolicy, boolean attribution, boolean derivativeNaming, boolean passThrough, List<String> notes,
             List<String> aliases) {

@@ -18,11 +18,26 @@ public record OpennessAssessment(String mofClass, boolean conditional, boolean o
 
     /** 1, 2, 3 for Class I, II, III; 4 for Unclassified (higher is less open). */
     public int rank() {
+        return rankOf(mofClass);
+    }
+
+    /** The same order for a class name such as a policy's minimumMofClass. */
+    public static int rankOf(String mofClass) {
         return switch (mofClass) {
             case "ClassI" -> 1;
             case "ClassII" -> 2;
             case "ClassIII" -> 3;
             default -> 4;
         };
+    }
+
+    /** The same assessment with other findings in front of its own. */
+    public OpennessAssessment withFindingsFirst(List<String> first) {
+        if (first.isEmpty()) {
+            return this;
+        }
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(findings);
+        return new OpennessAssessment(mofClass, conditional, osaid, openWeights, verdict, missing, List.copyOf(all));
     }
 }

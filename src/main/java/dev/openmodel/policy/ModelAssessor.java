@@ -54,15 +54,7 @@ public final class ModelAssessor {
             }
         }
         ModelFacts facts = facts(name, spec, resolved, components);
-        if (problems.isEmpty()) {
-            return facts;
-        }
-        List<String> findings = new ArrayList<>(problems);
-        findings.addAll(facts.openness().findings());
-        var o = facts.openness();
-        return new ModelFacts(facts.name(), facts.uri(), facts.revision(), facts.format(), facts.trustRemoteCode(), facts.image(),
-                facts.license(), facts.acceptedTerms(), new OpennessAssessment(o.mofClass(), o.conditional(), o.osaid(), o.openWeights(),
-                        o.verdict(), o.missing(), List.copyOf(findings)));
+        return facts.withOpenness(facts.openness().withFindingsFirst(problems));
     }
 
     /** Facts from a MOF model declaration alone: license and openness, no supply chain to check. */

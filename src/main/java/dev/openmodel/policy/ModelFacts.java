@@ -10,4 +10,8 @@ import java.util.List;
  */
 public record ModelFacts(String name, String uri, String revision, String format, boolean trustRemoteCode, String image,
         ResolvedLicense license, List<String> acceptedTerms, OpennessAssessment openness) {
+
+    public ModelFacts withOpenness(OpennessAssessment other) {
+        return new ModelFacts(name, uri, revision, format, trustRemoteCode, image, license, acceptedTerms, other);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.openmodel.policy;
 
 import dev.openmodel.license.ResolvedLicense;
+import dev.openmodel.openness.OpennessAssessment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class PolicyEngine {
 
     private static void openness(ModelFacts facts, PolicyRules rules, List<Violation> v) {
         var o = facts.openness();
-        if (rules.minimumMofClass() != null && o.rank() > rank(rules.minimumMofClass())) {
+        if (rules.minimumMofClass() != null && o.rank() > OpennessAssessment.rankOf(rules.minimumMofClass())) {
             v.add(new Violation("openness.minimumMofClass", "the model is " + o.mofClass() + ", below " + rules.minimumMofClass()
                     + (o.missing().isEmpty() ? "" : " (missing or not openly licensed: " + String.join(", ", o.missing()) + ")")));
         }
@@ -97,13 +98,5 @@ public final class PolicyEngine {
             return facts.uri().contains("@sha256:") || facts.revision() != null;
         }
         return facts.uri().startsWith("hf://") && facts.revision() != null;
-    }
-
-    private static int rank(String mofClass) {
-        return switch (mofClass) {
-            case "ClassI" -> 1;
-            case "ClassII" -> 2;
-            default -> 3;
-        };
     }
 }

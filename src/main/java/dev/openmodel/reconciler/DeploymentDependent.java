@@ -20,7 +20,6 @@ public class DeploymentDependent extends CRUDKubernetesDependentResource<Deploym
     @Override
     protected Deployment desired(OpenModel model, Context<OpenModel> context) {
         // Refused under Enforce: scale to zero, keep the Deployment (and its history).
-        int replicas = ModelGate.of(model, context).decision().allowsServing() ? InferenceServer.replicas(model) : 0;
-        return InferenceServer.deployment(model, replicas);
+        return InferenceServer.deployment(model, ModelGate.of(model, context).desiredReplicas(model));
     }
 }

@@ -8,6 +8,7 @@ import dev.openmodel.policy.PolicyDecision;
 import dev.openmodel.policy.PolicyEngine;
 import dev.openmodel.policy.PolicyRules;
 import dev.openmodel.policy.Violation;
+import dev.openmodel.serving.InferenceServer;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -34,6 +35,11 @@ public record ModelGate(ModelFacts facts, PolicyDecision decision) {
         Optional<String> fromNamespace = namespaces.get(new ResourceID(model.getMetadata().getNamespace()))
                 .map(ns -> ns.getMetadata().getLabels()).map(labels -> labels.get(POLICY_LABEL));
         return evaluate(model, name -> policies.get(new ResourceID(name)), fromNamespace);
+    }
+
+    /** Replicas to run: the spec's when the policy allows serving, none when it refuses (Enforce). */
+    public int desiredReplicas(OpenModel model) {
+        return decision.allowsServing() ? InferenceServer.replicas(model) : 0;
     }
 
     /** Policy selection: spec.policyRef, else the namespace label, else ModelPolicy "default", else built-in. */

@@ -3,7 +3,6 @@ package dev.openmodel.reconciler;
 import dev.openmodel.api.v1alpha1.ModelPolicy;
 import dev.openmodel.api.v1alpha1.OpenModel;
 import dev.openmodel.api.v1alpha1.OpenModelStatus;
-import dev.openmodel.serving.InferenceServer;
 import dev.openmodel.serving.Labels;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -98,8 +97,7 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
                 context.getSecondaryResource(Service.class).isPresent());
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         ModelGate gate = ModelGate.of(model, context);
-        int desired = gate.decision().allowsServing() ? InferenceServer.replicas(model) : 0;
-        OpenModelStatus status = StatusAggregator.aggregate(model, gate, desired, observed, NameConflicts.of(model, context), now);
+        OpenModelStatus status = StatusAggregator.aggregate(model, gate, gate.desiredReplicas(model), observed, NameConflicts.of(model, context), now);
         // Our informers only see our own objects: look again for a foreign one to be gone.
         Duration recheck = NameConflicts.of(model, context).any() ? CONFLICT_RECHECK : null;
         if (status.equals(model.getStatus())) {
