@@ -15,6 +15,7 @@ import java.util.List;
  * Only a name OpenModel has not created yet costs an API read; its own objects are in cache.
  */
 public record NameConflicts(List<String> objects) {
+    public static final NameConflicts NONE = new NameConflicts(List.of());
     public boolean any() {
         return !objects.isEmpty();
     }

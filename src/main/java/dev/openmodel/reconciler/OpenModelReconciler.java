@@ -97,9 +97,11 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
                 context.getSecondaryResource(Service.class).isPresent());
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         ModelGate gate = ModelGate.of(model, context);
-        OpenModelStatus status = StatusAggregator.aggregate(model, gate, gate.desiredReplicas(model), observed, NameConflicts.of(model, context), now);
+        // A refused model creates nothing, so who else holds its name does not matter: no API reads.
+        NameConflicts conflicts = gate.decision().allowsServing() ? NameConflicts.of(model, context) : NameConflicts.NONE;
+        OpenModelStatus status = StatusAggregator.aggregate(model, gate, gate.desiredReplicas(model), observed, conflicts, now);
         // Our informers only see our own objects: look again for a foreign one to be gone.
-        Duration recheck = NameConflicts.of(model, context).any() ? CONFLICT_RECHECK : null;
+        Duration recheck = conflicts.any() ? CONFLICT_RECHECK : null;
         if (status.equals(model.getStatus())) {
             return recheck == null ? UpdateControl.noUpdate() : UpdateControl.<OpenModel>noUpdate().rescheduleAfter(recheck);
         }

@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StatusAggregatorTest {
-    static final NameConflicts NONE = new NameConflicts(List.of());
+    static final NameConflicts NONE = NameConflicts.NONE;
 
     static OpenModel model() {
         OpenModel m = new OpenModel();
