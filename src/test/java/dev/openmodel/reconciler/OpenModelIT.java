@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.openmodel.api.v1alpha1.OpenModel;
 import dev.openmodel.testing.LocalCluster;
+import dev.openmodel.testing.Models;
 import dev.openmodel.testing.TestOperator;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +28,7 @@ class OpenModelIT {
 
     static KubernetesClient client;
     static TestOperator operator;
+    static Models models;
 
     @BeforeAll
     static void startOperator() {
@@ -37,6 +38,7 @@ class OpenModelIT {
             return ns;
         });
         operator = TestOperator.start(client, cluster.namespace());
+        models = new Models(client, cluster.namespace());
     }
 
     @AfterAll
@@ -49,7 +51,7 @@ class OpenModelIT {
         String sample = Files.readString(Path.of("deploy/samples/qwen2.5-7b-instruct.yaml"));
         assertThat(cluster.kubectl(sample, "apply", "-f", "-").exitCode()).isZero();
 
-        OpenModel ready = awaitCondition("qwen25-7b-instruct", Conditions.READY, "True");
+        OpenModel ready = models.awaitCondition("qwen25-7b-instruct", Conditions.READY, "True");
         String url = "http://qwen25-7b-instruct." + cluster.namespace() + ".svc:8000";
         assertThat(ready.getStatus().endpoint.url).isEqualTo(url);
         assertThat(ready.getStatus().readyReplicas).isEqualTo(1);
@@ -74,32 +76,30 @@ class OpenModelIT {
     void modelThatNeedsMoreGpusThanAnyNodeHasReportsTheSchedulersReason() {
         apply("too-big", "count: 9");
 
-        OpenModel model = awaitCondition("too-big", Conditions.SCHEDULED, "False");
-        Condition scheduled = condition(model, Conditions.SCHEDULED).orElseThrow();
+        OpenModel model = models.awaitCondition("too-big", Conditions.SCHEDULED, "False");
+        Condition scheduled = Models.condition(model, Conditions.SCHEDULED).orElseThrow();
         assertThat(scheduled.getReason()).isEqualTo("Unschedulable");
         assertThat(scheduled.getMessage()).contains("Insufficient nvidia.com/gpu");
-        Condition ready = condition(model, Conditions.READY).orElseThrow();
+        Condition ready = Models.condition(model, Conditions.READY).orElseThrow();
         assertThat(ready.getStatus()).isEqualTo("False");
         assertThat(ready.getReason()).isEqualTo("Unschedulable");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.events().v1().events()
-                .inNamespace(cluster.namespace()).list().getItems())
-                .anyMatch(e -> "Unschedulable".equals(e.getReason()) && "too-big".equals(e.getRegarding().getName())));
+        models.awaitEvent("too-big", "Unschedulable");
     }
 
     @Test
     void changingReplicasUpdatesTheDeploymentAndObservedGeneration() {
         apply("scaled", "count: 1");
-        OpenModel first = awaitCondition("scaled", Conditions.READY, "True");
+        OpenModel first = models.awaitCondition("scaled", Conditions.READY, "True");
 
         LocalCluster.Result patched = cluster.kubectl(null, "patch", "om", "scaled", "--type=merge", "-p", "{\"spec\":{\"serving\":{\"replicas\":2}}}");
         assertThat(patched.exitCode()).as(patched.output()).isZero();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            OpenModel m = get("scaled");
+            OpenModel m = models.get("scaled");
             assertThat(m.getMetadata().getGeneration()).isGreaterThan(first.getMetadata().getGeneration());
             assertThat(m.getStatus().observedGeneration).isEqualTo(m.getMetadata().getGeneration());
             assertThat(m.getStatus().readyReplicas).isEqualTo(2);
-            assertThat(condition(m, Conditions.READY).orElseThrow().getObservedGeneration()).isEqualTo(m.getMetadata().getGeneration());
+            assertThat(Models.condition(m, Conditions.READY).orElseThrow().getObservedGeneration()).isEqualTo(m.getMetadata().getGeneration());
         });
         assertThat(client.apps().deployments().inNamespace(cluster.namespace()).withName("scaled").get().getSpec().getReplicas()).isEqualTo(2);
     }
@@ -107,7 +107,7 @@ class OpenModelIT {
     @Test
     void handEditedDeploymentIsReverted() {
         apply("drift", "count: 1");
-        awaitCondition("drift", Conditions.READY, "True");
+        models.awaitCondition("drift", Conditions.READY, "True");
 
         LocalCluster.Result edit = cluster.kubectl(null, "patch", "deployment", "drift", "--type=json", "-p",
                 "[{\"op\":\"remove\",\"path\":\"/spec/template/spec/containers/0/resources/limits\"},"
@@ -123,7 +123,7 @@ class OpenModelIT {
     @Test
     void deletingTheModelGarbageCollectsItsDeploymentAndService() {
         apply("deleted", "count: 1");
-        awaitCondition("deleted", Conditions.READY, "True");
+        models.awaitCondition("deleted", Conditions.READY, "True");
         assertThat(client.services().inNamespace(cluster.namespace()).withName("deleted").get()).isNotNull();
 
         client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName("deleted").delete();
@@ -141,7 +141,7 @@ class OpenModelIT {
                         + "  annotations: {argocd.argoproj.io/tracking-id: 'argo-app:openmodel.dev/OpenModel:ns/tracked'}"),
                 "apply", "-f", "-");
         assertThat(applied.exitCode()).as(applied.output()).isZero();
-        awaitCondition("tracked", Conditions.READY, "True");
+        models.awaitCondition("tracked", Conditions.READY, "True");
 
         Deployment d = client.apps().deployments().inNamespace(cluster.namespace()).withName("tracked").get();
         Service s = client.services().inNamespace(cluster.namespace()).withName("tracked").get();
@@ -149,7 +149,7 @@ class OpenModelIT {
             assertThat(meta.getLabels()).doesNotContainKey("team").containsEntry("app.kubernetes.io/instance", "tracked");
             assertThat(meta.getAnnotations() == null ? Map.of() : meta.getAnnotations()).doesNotContainKey("argocd.argoproj.io/tracking-id");
         }
-        OpenModel model = get("tracked");
+        OpenModel model = models.get("tracked");
         assertThat(model.getMetadata().getManagedFields()).allSatisfy(f -> {
             if (OpenModelReconciler.FIELD_MANAGER.equals(f.getManager())) {
                 assertThat(f.getSubresource()).as("the operator writes only status").isEqualTo("status");
@@ -171,9 +171,9 @@ class OpenModelIT {
 
         apply("taken", "count: 1");
 
-        OpenModel model = awaitCondition("taken", Conditions.READY, "False");
-        await().atMost(Duration.ofSeconds(30)).until(() -> "NameConflict".equals(condition(get("taken"), Conditions.READY).orElseThrow().getReason()));
-        assertThat(condition(get("taken"), Conditions.READY).orElseThrow().getMessage())
+        OpenModel model = models.awaitCondition("taken", Conditions.READY, "False");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "NameConflict".equals(Models.condition(models.get("taken"), Conditions.READY).orElseThrow().getReason()));
+        assertThat(Models.condition(models.get("taken"), Conditions.READY).orElseThrow().getMessage())
                 .contains("Deployment " + cluster.namespace() + "/taken already exist(s) and was not created by this OpenModel");
         Deployment after = client.apps().deployments().inNamespace(cluster.namespace()).withName("taken").get();
         assertThat(after.getMetadata().getOwnerReferences()).isNullOrEmpty();
@@ -182,7 +182,7 @@ class OpenModelIT {
         assertThat(client.services().inNamespace(cluster.namespace()).withName("taken").get()).isNull();
 
         client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName("taken").delete();
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("taken") == null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> models.get("taken") == null);
         assertThat(client.apps().deployments().inNamespace(cluster.namespace()).withName("taken").get()).as("not garbage-collected").isNotNull();
         assertThat(model).isNotNull();
     }
@@ -206,16 +206,4 @@ class OpenModelIT {
         assertThat(applied.exitCode()).as(applied.output()).isZero();
     }
 
-    private OpenModel get(String name) {
-        return client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName(name).get();
-    }
-
-    private OpenModel awaitCondition(String name, String type, String status) {
-        return await().atMost(Duration.ofSeconds(90)).until(() -> get(name),
-                m -> m != null && condition(m, type).map(c -> status.equals(c.getStatus())).orElse(false));
-    }
-
-    static Optional<Condition> condition(OpenModel model, String type) {
-        return model.getStatus() == null ? Optional.empty() : Conditions.find(model.getStatus().conditions, type);
-    }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.openmodel.api.v1alpha1.OpenModel;
 import dev.openmodel.serving.Labels;
 import dev.openmodel.testing.LocalCluster;
+import dev.openmodel.testing.Models;
 import dev.openmodel.testing.TestOperator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -19,6 +20,7 @@ class OperatorRestartIT {
     static LocalCluster cluster = new LocalCluster();
 
     private final KubernetesClient client = LocalCluster.client();
+    private final Models models = new Models(client, cluster.namespace());
 
     @Test
     void reconcilingAnUnchangedWorldWritesNothingAndARestartCreatesNoDuplicates() {
@@ -26,7 +28,7 @@ class OperatorRestartIT {
         try (TestOperator operator = TestOperator.startWithResync(client, cluster.namespace(), Duration.ofMillis(500))) {
             LocalCluster.Result applied = cluster.kubectl(OpenModelIT.manifest("steady", "count: 1"), "apply", "-f", "-");
             assertThat(applied.exitCode()).as(applied.output()).isZero();
-            await().atMost(Duration.ofSeconds(90)).until(() -> isReady("steady"));
+            await().atMost(Duration.ofSeconds(90)).until(() -> models.isReady("steady"));
 
             before = resourceVersions();
             int start = operator.reconciles();
@@ -41,11 +43,6 @@ class OperatorRestartIT {
             assertThat(client.services().inNamespace(cluster.namespace()).withLabel(Labels.MODEL, "steady").list().getItems()).hasSize(1);
             assertThat(client.apps().replicaSets().inNamespace(cluster.namespace()).withLabel(Labels.MODEL, "steady").list().getItems()).hasSize(1);
         }
-    }
-
-    private boolean isReady(String name) {
-        OpenModel m = client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName(name).get();
-        return m != null && m.getStatus() != null && Conditions.isTrue(m.getStatus().conditions, Conditions.READY);
     }
 
     private List<String> resourceVersions() {

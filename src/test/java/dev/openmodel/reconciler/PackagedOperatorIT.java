@@ -3,9 +3,8 @@ package dev.openmodel.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.openmodel.api.v1alpha1.OpenModel;
 import dev.openmodel.testing.LocalCluster;
-import io.fabric8.kubernetes.client.KubernetesClient;
+import dev.openmodel.testing.Models;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -64,11 +63,8 @@ class PackagedOperatorIT {
 
         LocalCluster.Result applied = cluster.kubectl(OpenModelIT.manifest("packaged", "count: 1"), "apply", "-f", "-");
         assertThat(applied.exitCode()).as(applied.output()).isZero();
-        KubernetesClient client = LocalCluster.client();
-        await().atMost(Duration.ofSeconds(90)).until(() -> {
-            OpenModel m = client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName("packaged").get();
-            return m != null && m.getStatus() != null && Conditions.isTrue(m.getStatus().conditions, Conditions.READY);
-        });
+        Models models = new Models(LocalCluster.client(), cluster.namespace());
+        await().atMost(Duration.ofSeconds(90)).until(() -> models.isReady("packaged"));
 
         String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();

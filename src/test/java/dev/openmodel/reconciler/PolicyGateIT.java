@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.openmodel.api.v1alpha1.ModelPolicy;
 import dev.openmodel.api.v1alpha1.OpenModel;
 import dev.openmodel.testing.LocalCluster;
+import dev.openmodel.testing.Models;
 import dev.openmodel.testing.TestOperator;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -25,12 +26,14 @@ class PolicyGateIT {
 
     static KubernetesClient client;
     static TestOperator operator;
+    static Models models;
     static final List<String> policies = new ArrayList<>();
 
     @BeforeAll
     static void startOperator() {
         client = LocalCluster.client();
         operator = TestOperator.start(client, cluster.namespace());
+        models = new Models(client, cluster.namespace());
     }
 
     @AfterAll
@@ -43,18 +46,18 @@ class PolicyGateIT {
     void llamaLicensedModelWithoutAcceptedTermsIsRefusedAndNothingIsCreated() {
         apply("llama-no-terms", "hf://meta-llama/Llama-3.1-8B-Instruct", "{id: llama3.1}", "");
 
-        OpenModel m = awaitCondition("llama-no-terms", Conditions.POLICY_COMPLIANT, "False");
-        Condition compliant = condition(m, Conditions.POLICY_COMPLIANT);
+        OpenModel m = models.awaitCondition("llama-no-terms", Conditions.POLICY_COMPLIANT, "False");
+        Condition compliant = Models.condition(m, Conditions.POLICY_COMPLIANT).orElseThrow();
         assertThat(compliant.getReason()).isEqualTo("PolicyViolation");
         assertThat(compliant.getMessage()).contains("built-in default policy").contains("licenses.requireAcceptedTerms")
                 .contains("acceptTerms: [llama3.1]");
-        assertThat(condition(m, Conditions.READY).getReason()).isEqualTo("PolicyViolation");
+        assertThat(Models.condition(m, Conditions.READY).orElseThrow().getReason()).isEqualTo("PolicyViolation");
         assertThat(m.getStatus().license.id).isEqualTo("LicenseRef-llama3.1");
         assertThat(m.getStatus().license.category).isEqualTo("use-restricted");
         assertThat(m.getStatus().openness.mofClass).isEqualTo("Unclassified");
         assertThat(deployment("llama-no-terms")).isNull();
         assertThat(client.services().inNamespace(cluster.namespace()).withName("llama-no-terms").get()).isNull();
-        awaitEvent("llama-no-terms", "PolicyViolation");
+        models.awaitEvent("llama-no-terms", "PolicyViolation");
     }
 
     @Test
@@ -65,9 +68,9 @@ class PolicyGateIT {
         apply("llama-accepted", "hf://meta-llama/Llama-3.1-8B-Instruct", "{id: llama3.1, acceptTerms: [llama3.1]}",
                 "policyRef: {name: " + policy + "}");
 
-        OpenModel m = awaitCondition("llama-accepted", Conditions.READY, "True");
-        assertThat(condition(m, Conditions.POLICY_COMPLIANT).getStatus()).isEqualTo("True");
-        assertThat(condition(m, Conditions.POLICY_COMPLIANT).getMessage()).contains("ModelPolicy " + policy);
+        OpenModel m = models.awaitCondition("llama-accepted", Conditions.READY, "True");
+        assertThat(Models.condition(m, Conditions.POLICY_COMPLIANT).orElseThrow().getStatus()).isEqualTo("True");
+        assertThat(Models.condition(m, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage()).contains("ModelPolicy " + policy);
         assertThat(m.getStatus().license.restrictions).anyMatch(r -> r.contains("700,000,000 monthly active users"));
     }
 
@@ -75,8 +78,8 @@ class PolicyGateIT {
     void nonCommercialModelIsRefusedUnderTheDefaultPolicy() {
         apply("nc-model", "hf://CohereForAI/aya-23-8B", "{id: cc-by-nc-4.0}", "");
 
-        OpenModel m = awaitCondition("nc-model", Conditions.POLICY_COMPLIANT, "False");
-        assertThat(condition(m, Conditions.POLICY_COMPLIANT).getMessage()).contains("licenses.deny")
+        OpenModel m = models.awaitCondition("nc-model", Conditions.POLICY_COMPLIANT, "False");
+        assertThat(Models.condition(m, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage()).contains("licenses.deny")
                 .contains("CC-BY-NC-4.0 (non-commercial)");
         assertThat(m.getStatus().license.commercialUse).isFalse();
         assertThat(deployment("nc-model")).isNull();
@@ -86,8 +89,8 @@ class PolicyGateIT {
     void pickleWeightsAreRefused() {
         apply("pickled", "hf://EleutherAI/pythia-70m", "{id: apache-2.0}", "", "format: pytorch");
 
-        OpenModel m = awaitCondition("pickled", Conditions.POLICY_COMPLIANT, "False");
-        assertThat(condition(m, Conditions.POLICY_COMPLIANT).getMessage()).contains("supplyChain.allowedFormats")
+        OpenModel m = models.awaitCondition("pickled", Conditions.POLICY_COMPLIANT, "False");
+        assertThat(Models.condition(m, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage()).contains("supplyChain.allowedFormats")
                 .contains("pickle files, which run code when loaded");
         assertThat(deployment("pickled")).isNull();
     }
@@ -96,29 +99,29 @@ class PolicyGateIT {
     void tighteningAPolicyStopsARunningModelAndRelaxingItBringsItBack() {
         String policy = policy("tighten", "openness: {}\n");
         apply("tightened", "hf://ibm-granite/granite-3.3-8b-instruct", "{id: apache-2.0}", "policyRef: {name: " + policy + "}");
-        awaitCondition("tightened", Conditions.READY, "True");
+        models.awaitCondition("tightened", Conditions.READY, "True");
 
         client.resources(ModelPolicy.class).withName(policy).edit(p -> {
             p.getSpec().openness.minimumMofClass = dev.openmodel.api.v1alpha1.MofClass.ClassI;
             return p;
         });
 
-        OpenModel stopped = awaitCondition("tightened", Conditions.POLICY_COMPLIANT, "False");
-        assertThat(condition(stopped, Conditions.POLICY_COMPLIANT).getMessage()).contains("openness.minimumMofClass")
+        OpenModel stopped = models.awaitCondition("tightened", Conditions.POLICY_COMPLIANT, "False");
+        assertThat(Models.condition(stopped, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage()).contains("openness.minimumMofClass")
                 .contains("below ClassI");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(deployment("tightened").getSpec().getReplicas()).isZero();
             assertThat(client.pods().inNamespace(cluster.namespace()).withLabel("openmodel.dev/model", "tightened").list().getItems()).isEmpty();
         });
         assertThat(client.services().inNamespace(cluster.namespace()).withName("tightened").get()).as("the Service is kept").isNotNull();
-        assertThat(condition(get("tightened"), Conditions.READY).getReason()).isEqualTo("PolicyViolation");
+        assertThat(Models.condition(models.get("tightened"), Conditions.READY).orElseThrow().getReason()).isEqualTo("PolicyViolation");
 
         client.resources(ModelPolicy.class).withName(policy).edit(p -> {
             p.getSpec().openness.minimumMofClass = null;
             return p;
         });
 
-        awaitCondition("tightened", Conditions.READY, "True");
+        models.awaitCondition("tightened", Conditions.READY, "True");
         assertThat(deployment("tightened").getSpec().getReplicas()).isEqualTo(1);
     }
 
@@ -131,8 +134,8 @@ class PolicyGateIT {
                 """);
         apply("audited", "hf://google/gemma-2-9b-it", "{id: gemma}", "policyRef: {name: " + policy + "}");
 
-        OpenModel m = awaitCondition("audited", Conditions.READY, "True");
-        Condition compliant = condition(m, Conditions.POLICY_COMPLIANT);
+        OpenModel m = models.awaitCondition("audited", Conditions.READY, "True");
+        Condition compliant = Models.condition(m, Conditions.POLICY_COMPLIANT).orElseThrow();
         assertThat(compliant.getStatus()).isEqualTo("False");
         assertThat(compliant.getReason()).isEqualTo("AuditViolation");
         assertThat(compliant.getMessage()).startsWith("Audit findings of ModelPolicy " + policy)
@@ -157,7 +160,7 @@ class PolicyGateIT {
                 %s""".formatted(policy, declaration.indent(6)), "apply", "-f", "-");
         assertThat(applied.exitCode()).as(applied.output()).isZero();
 
-        OpenModel m = awaitCondition("pythia", Conditions.READY, "True");
+        OpenModel m = models.awaitCondition("pythia", Conditions.READY, "True");
         assertThat(m.getStatus().openness.mofClass).isEqualTo("ClassI");
         assertThat(m.getStatus().openness.osaid).isTrue();
         assertThat(m.getStatus().openness.verdict).isEqualTo("open-source");
@@ -167,8 +170,8 @@ class PolicyGateIT {
     void aPolicyReferenceThatDoesNotExistRefusesInsteadOfFallingBack() {
         apply("dangling", "hf://ibm-granite/granite-3.3-8b-instruct", "{id: apache-2.0}", "policyRef: {name: no-such-policy}");
 
-        OpenModel m = awaitCondition("dangling", Conditions.POLICY_COMPLIANT, "False");
-        assertThat(condition(m, Conditions.POLICY_COMPLIANT).getMessage()).contains("ModelPolicy no-such-policy (from spec.policyRef) does not exist");
+        OpenModel m = models.awaitCondition("dangling", Conditions.POLICY_COMPLIANT, "False");
+        assertThat(Models.condition(m, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage()).contains("ModelPolicy no-such-policy (from spec.policyRef) does not exist");
         assertThat(deployment("dangling")).isNull();
     }
 
@@ -201,24 +204,5 @@ class PolicyGateIT {
 
     private Deployment deployment(String name) {
         return client.apps().deployments().inNamespace(cluster.namespace()).withName(name).get();
-    }
-
-    private OpenModel get(String name) {
-        return client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName(name).get();
-    }
-
-    private OpenModel awaitCondition(String name, String type, String status) {
-        return await().atMost(Duration.ofSeconds(90)).until(() -> get(name),
-                m -> m != null && OpenModelIT.condition(m, type).map(c -> status.equals(c.getStatus())).orElse(false));
-    }
-
-    private static Condition condition(OpenModel m, String type) {
-        return OpenModelIT.condition(m, type).orElseThrow();
-    }
-
-    private void awaitEvent(String model, String reason) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.events().v1().events()
-                .inNamespace(cluster.namespace()).list().getItems())
-                .anyMatch(e -> reason.equals(e.getReason()) && model.equals(e.getRegarding().getName())));
     }
 }

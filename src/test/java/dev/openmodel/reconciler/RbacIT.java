@@ -3,8 +3,8 @@ package dev.openmodel.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.openmodel.api.v1alpha1.OpenModel;
 import dev.openmodel.testing.LocalCluster;
+import dev.openmodel.testing.Models;
 import dev.openmodel.testing.TestOperator;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -38,10 +38,9 @@ class RbacIT {
             assertThat(cluster.kubectl(OpenModelIT.manifest("refused", "count: 1").replace("apache-2.0", "cc-by-nc-4.0"), "apply", "-f", "-")
                     .exitCode()).isZero();
 
-            KubernetesClient admin = LocalCluster.client();
-            await().atMost(Duration.ofSeconds(90)).until(() -> ready(admin, "served"));
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(admin.events().v1().events().inNamespace(cluster.namespace())
-                    .list().getItems()).anyMatch(e -> "PolicyViolation".equals(e.getReason()) && "refused".equals(e.getRegarding().getName())));
+            Models models = new Models(LocalCluster.client(), cluster.namespace());
+            await().atMost(Duration.ofSeconds(90)).until(() -> models.isReady("served"));
+            models.awaitEvent("refused", "PolicyViolation");
         }
     }
 
@@ -70,10 +69,5 @@ class RbacIT {
         System.arraycopy(extra, 0, args, 5, extra.length);
         // The answer is the last line; kubectl may warn first (cluster-scoped resources).
         return cluster.kubectl(null, args).output().lines().reduce((a, b) -> b).orElse("").trim();
-    }
-
-    private boolean ready(KubernetesClient client, String name) {
-        OpenModel m = client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName(name).get();
-        return m != null && m.getStatus() != null && Conditions.isTrue(m.getStatus().conditions, Conditions.READY);
     }
 }
