@@ -12,9 +12,11 @@ import dev.openmodel.api.v1alpha1.ModelPolicySpec;
 import dev.openmodel.api.v1alpha1.OpenModelSpec;
 import dev.openmodel.license.LicenseResolver;
 import dev.openmodel.license.ResolvedLicense;
-import dev.openmodel.openness.DeclaredComponent;
+import dev.openmodel.openness.MofClassReport;
+import dev.openmodel.openness.MofDocument;
+import dev.openmodel.openness.MofRelease;
+import dev.openmodel.text.Escape;
 import dev.openmodel.openness.MofComponent;
-import dev.openmodel.openness.MofModelFile;
 import dev.openmodel.policy.ModelAssessor;
 import dev.openmodel.policy.ModelFacts;
 import dev.openmodel.policy.PolicyDecision;
@@ -83,24 +85,34 @@ public final class AssessCommand {
             err.println(usage());
             return UNREADABLE;
         }
+        PolicyRules rules;
         try {
-            PolicyRules rules = policyFile == null ? PolicyRules.builtIn() : readPolicy(policyFile);
-            List<Result> results = new ArrayList<>();
-            for (Path input : inputs) {
-                for (Path file : files(input)) {
-                    results.addAll(assessFile(file, rules));
-                }
-            }
-            if (output.equals("json")) {
-                printJson(results, out);
-            } else {
-                printTable(results, out);
-            }
-            return results.stream().allMatch(r -> r.decision().allowsServing()) ? COMPLIANT : REFUSED;
+            rules = policyFile == null ? PolicyRules.builtIn() : readPolicy(policyFile);
         } catch (UnreadableInput e) {
             err.println("openmodel assess: " + e.getMessage());
             return UNREADABLE;
         }
+        List<Result> results = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (Path input : inputs) {
+            try {
+                for (Path file : files(input)) {
+                    assessFile(file, rules, results, errors);
+                }
+            } catch (UnreadableInput e) {
+                errors.add(e.getMessage());
+            }
+        }
+        if (output.equals("json")) {
+            printJson(results, out);
+        } else {
+            printTable(results, out);
+        }
+        errors.forEach(e -> err.println("openmodel assess: " + e));
+        if (!errors.isEmpty()) {
+            return UNREADABLE;
+        }
+        return results.stream().allMatch(r -> r.decision().allowsServing()) ? COMPLIANT : REFUSED;
     }
 
     static String usage() {
@@ -148,34 +160,71 @@ public final class AssessCommand {
 
     static List<Result> assessFile(Path file, PolicyRules rules) throws UnreadableInput {
         List<Result> results = new ArrayList<>();
-        List<JsonNode> docs = documents(file);
-        for (int i = 0; i < docs.size(); i++) {
-            JsonNode doc = docs.get(i);
-            String where = file + " document " + (i + 1);
-            if ("OpenModel".equals(doc.path("kind").asText())) {
-                String name = doc.path("metadata").path("name").asText(null);
-                if (name == null) {
-                    throw new UnreadableInput(where + ": metadata.name: required");
-                }
-                OpenModelSpec spec = convert(doc.path("spec"), OpenModelSpec.class, where);
-                if (spec.model == null || spec.model.uri == null) {
-                    throw new UnreadableInput(where + ": spec.model.uri: required");
-                }
-                if (spec.license == null || spec.license.id == null) {
-                    throw new UnreadableInput(where + ": spec.license.id: required");
-                }
-                ModelFacts facts = ModelAssessor.facts(name, spec);
-                results.add(new Result(where, name, facts, PolicyEngine.decide(facts, rules)));
-            } else if (MofModelFile.looksLike(doc)) {
-                MofModelFile mof = MofModelFile.from(doc);
-                String weightsLicense = mof.components().stream().filter(c -> c.component() == MofComponent.MODEL_PARAMETERS_FINAL)
-                        .map(DeclaredComponent::license).findFirst().orElse(mof.distributionLicense());
-                ResolvedLicense license = LicenseResolver.resolve(weightsLicense);
-                ModelFacts facts = ModelAssessor.mofFacts(mof.name() == null ? where : mof.name(), license, mof.components());
-                results.add(new Result(where, facts.name(), facts, PolicyEngine.decide(facts, rules)));
-            }
+        List<String> errors = new ArrayList<>();
+        assessFile(file, rules, results, errors);
+        if (!errors.isEmpty()) {
+            throw new UnreadableInput(errors.get(0));
         }
         return results;
+    }
+
+    /** Assesses every document of a file; one that cannot be read is an error naming file, document and field, and the rest go on. */
+    static void assessFile(Path file, PolicyRules rules, List<Result> results, List<String> errors) {
+        List<JsonNode> docs;
+        try {
+            docs = documents(file);
+        } catch (UnreadableInput e) {
+            errors.add(e.getMessage());
+            return;
+        }
+        for (int i = 0; i < docs.size(); i++) {
+            String where = file + " document " + (i + 1);
+            try {
+                Result r = assessDocument(docs.get(i), where, rules);
+                if (r != null) {
+                    results.add(r);
+                }
+            } catch (UnreadableInput e) {
+                errors.add(e.getMessage());
+            } catch (RuntimeException | StackOverflowError e) {
+                // The core never throws by design; if it ever does, say where instead of dying.
+                errors.add(where + ": cannot be assessed: " + Escape.text(String.valueOf(e), 200));
+            }
+        }
+    }
+
+    private static Result assessDocument(JsonNode doc, String where, PolicyRules rules) throws UnreadableInput {
+        if ("OpenModel".equals(doc.path("kind").asText())) {
+            String name = doc.path("metadata").path("name").asText(null);
+            if (name == null) {
+                throw new UnreadableInput(where + ": metadata.name: required");
+            }
+            OpenModelSpec spec = convert(doc.path("spec"), OpenModelSpec.class, where);
+            if (spec.model == null || spec.model.uri == null) {
+                throw new UnreadableInput(where + ": spec.model.uri: required");
+            }
+            if (spec.license == null || spec.license.id == null) {
+                throw new UnreadableInput(where + ": spec.license.id: required");
+            }
+            ModelFacts facts = ModelAssessor.facts(name, spec);
+            return new Result(where, name, facts, PolicyEngine.decide(facts, rules));
+        }
+        if (doc.has("release") || doc.has("framework")) {
+            MofDocument mof;
+            try {
+                mof = MofDocument.read(doc);
+            } catch (MofDocument.Invalid e) {
+                throw new UnreadableInput(where + ": " + e.getMessage());
+            }
+            MofRelease release = mof.release();
+            String weights = release.includes(MofComponent.MODEL_PARAMETERS_FINAL) ? release.licenseOf(MofComponent.MODEL_PARAMETERS_FINAL)
+                    : release.globalLicenses().get(MofRelease.DISTRIBUTION);
+            ResolvedLicense license = LicenseResolver.resolve(weights);
+            ModelFacts facts = ModelAssessor.mofFacts(release.name(), license, release);
+            facts = facts.withOpenness(facts.openness().withFindingsFirst(mof.notes()));
+            return new Result(where, facts.name(), facts, PolicyEngine.decide(facts, rules));
+        }
+        return null; // other Kubernetes objects in the same file (policies, namespaces) are not models
     }
 
     private static List<JsonNode> documents(Path file) throws UnreadableInput {
@@ -224,10 +273,31 @@ public final class AssessCommand {
             if (!l.duties().isEmpty()) {
                 out.println("    duties: " + String.join("; ", l.duties()));
             }
+            for (var c : o.classes()) {
+                out.println("    " + c.className() + ": " + (c.met() ? (c.conditional() ? "met conditionally" : "met") : "not met")
+                        + " (" + Math.round(c.progress()) + "%)" + details(c));
+            }
             o.findings().forEach(f -> out.println("    finding: " + f));
         }
         long refused = results.stream().filter(r -> !r.decision().allowsServing()).count();
         out.printf("%d model(s): %d compliant, %d refused%n", results.size(), results.stream().filter(r -> r.decision().compliant()).count(), refused);
+    }
+
+    private static String details(MofClassReport c) {
+        List<String> parts = new ArrayList<>();
+        if (!c.missing().isEmpty()) {
+            parts.add("missing " + String.join(", ", c.missing()));
+        }
+        if (!c.unlicensed().isEmpty()) {
+            parts.add("unlicensed " + String.join(", ", c.unlicensed()));
+        }
+        if (!c.notOpen().isEmpty()) {
+            parts.add("not open " + String.join(", ", c.notOpen()));
+        }
+        if (!c.notTypeAppropriate().isEmpty()) {
+            parts.add("not type-appropriate " + String.join(", ", c.notTypeAppropriate()));
+        }
+        return parts.isEmpty() ? "" : ": " + String.join("; ", parts);
     }
 
     private static void printJson(List<Result> results, PrintStream out) {
@@ -240,8 +310,27 @@ public final class AssessCommand {
             m.put("name", r.name());
             m.put("license", Map.of("id", l.id(), "category", l.category().id(), "osiApproved", l.osiApproved(),
                     "commercialUse", String.valueOf(l.commercialUse()), "duties", l.duties(), "terms", l.terms(), "recognisedBy", l.how()));
-            m.put("openness", Map.of("mofClass", o.mofClass(), "conditional", o.conditional(), "osaid", o.osaid(), "openWeights", o.openWeights(),
-                    "verdict", o.verdict(), "missing", o.missing(), "findings", o.findings()));
+            Map<String, Object> openness = new LinkedHashMap<>();
+            openness.put("mofClass", o.mofClass());
+            openness.put("conditional", o.conditional());
+            openness.put("classes", o.classes().stream().map(c -> {
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("mofClass", c.className());
+                cm.put("met", c.met());
+                cm.put("conditional", c.conditional());
+                cm.put("progress", c.progress());
+                cm.put("missing", c.missing());
+                cm.put("unlicensed", c.unlicensed());
+                cm.put("notOpen", c.notOpen());
+                cm.put("notTypeAppropriate", c.notTypeAppropriate());
+                return cm;
+            }).toList());
+            openness.put("osaid", o.osaid());
+            openness.put("openWeights", o.openWeights());
+            openness.put("verdict", o.verdict());
+            openness.put("missing", o.missing());
+            openness.put("findings", o.findings());
+            m.put("openness", openness);
             m.put("decision", Map.of("policy", r.decision().policy(), "enforcement", r.decision().enforce() ? "Enforce" : "Audit",
                     "compliant", r.decision().compliant(),
                     "violations", r.decision().violations().stream().map(v -> Map.of("rule", v.rule(), "fact", v.fact())).toList()));
@@ -254,7 +343,8 @@ public final class AssessCommand {
         }
     }
 
-    private static String clip(String s, int width) {
+    private static String clip(String raw, int width) {
+        String s = Escape.text(raw, 200);
         return s.length() <= width ? s : s.substring(0, width - 1) + "…";
     }
 }

@@ -1,22 +1,15 @@
 package dev.openmodel.openness;
 
-import dev.openmodel.license.LicenseCategory;
 import dev.openmodel.license.LicenseResolver;
 import dev.openmodel.license.ResolvedLicense;
+import dev.openmodel.text.Escape;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Classifies a release by the Model Openness Framework the way its reference tool does:
- * cumulative classes (III Open Model ⊂ II Open Tooling ⊂ I Open Science), each required
- * component present under a license suited to its content type (code: OSI-approved; data and
- * documents: an open license that allows commercial use), and Class III's conditional pass
- * when the final weights are under an open-source license. A research paper also counts as the
- * technical report. Then the OSI Open Source AI Definition 1.0 and open-washing checks.
+ * Classifies a release by the Model Openness Framework exactly as the Model Openness Tool does
+ * ({@link MofEvaluation}), then checks the OSI Open Source AI Definition 1.0, open weights and
+ * open-washing, and says what a reader should know.
  */
 public final class OpennessClassifier {
 
@@ -24,132 +17,89 @@ public final class OpennessClassifier {
     }
 
     /**
-     * @param components what the publisher declares as released
-     * @param declaredLicense the model's own license (spec.license); it governs the final weights
-     *     when no model-parameters-final component says otherwise
+     * @param release what the publisher declares as released, licenses as the tool would read them
+     * @param declaredLicense the model's own license (spec.license), for the open-washing check; may be null
      */
-    public static OpennessAssessment assess(List<DeclaredComponent> components, ResolvedLicense declaredLicense) {
-        Map<MofComponent, ResolvedLicense> released = new EnumMap<>(MofComponent.class);
-        for (DeclaredComponent c : components) {
-            if (c.component() != null && c.license() != null && !c.license().isBlank()) {
-                released.put(c.component(), LicenseResolver.resolve(c.license()));
-            }
-        }
-        boolean weightsDeclared = released.containsKey(MofComponent.MODEL_PARAMETERS_FINAL);
-        if (!weightsDeclared && declaredLicense != null && declaredLicense.known()) {
-            released.put(MofComponent.MODEL_PARAMETERS_FINAL, declaredLicense);
-        }
-        Set<MofComponent> valid = EnumSet.noneOf(MofComponent.class);
-        released.forEach((component, license) -> {
-            if (suits(component, license)) {
-                valid.add(component);
-            }
-        });
-        if (valid.contains(MofComponent.RESEARCH_PAPER)) {
-            valid.add(MofComponent.TECHNICAL_REPORT);
-        }
+    public static OpennessAssessment assess(MofRelease release, ResolvedLicense declaredLicense) {
+        MofEvaluation evaluation = MofEvaluation.of(release);
+        MofLicenses licenses = MofLicenses.get();
 
-        List<MofComponent> missing3 = missing(valid, 3);
-        List<MofComponent> missing2 = missing(valid, 2);
-        List<MofComponent> missing1 = missing(valid, 1);
-        ResolvedLicense weights = released.get(MofComponent.MODEL_PARAMETERS_FINAL);
-        boolean conditional3 = weights != null && openSource(weights);
-        String mofClass;
-        List<MofComponent> next;
-        if (missing1.isEmpty()) {
-            mofClass = "ClassI";
-            next = List.of();
-        } else if (missing2.isEmpty()) {
-            mofClass = "ClassII";
-            next = missing1;
-        } else if (missing3.isEmpty() || conditional3) {
-            mofClass = "ClassIII";
-            next = missing2;
-        } else {
-            mofClass = "Unclassified";
-            next = missing3;
-        }
-        boolean conditional = "ClassIII".equals(mofClass) && !missing3.isEmpty();
+        String weightsText = release.includes(MofComponent.MODEL_PARAMETERS_FINAL) ? release.licenseOf(MofComponent.MODEL_PARAMETERS_FINAL) : null;
+        ResolvedLicense weights = weightsText == null ? null : LicenseResolver.resolve(weightsText);
 
-        boolean osaidParameters = weights != null && weights.osiApproved();
         List<String> osaidGaps = new ArrayList<>();
-        if (!osaidParameters) {
+        if (weights == null || !weights.osiApproved()) {
             osaidGaps.add("parameters under OSI-approved terms");
         }
         for (MofComponent code : List.of(MofComponent.TRAINING_CODE, MofComponent.INFERENCE_CODE, MofComponent.DATA_PREPROCESSING_CODE,
                 MofComponent.MODEL_ARCHITECTURE)) {
-            ResolvedLicense l = released.get(code);
-            if (l == null || !l.osiApproved()) {
+            String l = release.includes(code) ? release.licenseOf(code) : null;
+            if (l == null || !LicenseResolver.resolve(l).osiApproved()) {
                 osaidGaps.add(code.id() + " under an OSI-approved license");
             }
         }
-        if (!valid.contains(MofComponent.DATA_CARD) && !valid.contains(MofComponent.DATASETS)) {
+        boolean dataInformation = openlyReleased(release, MofComponent.DATA_CARD) || openlyReleased(release, MofComponent.DATASETS);
+        if (!dataInformation) {
             osaidGaps.add("data information (data-card or datasets)");
         }
         boolean osaid = osaidGaps.isEmpty();
         boolean openWeights = weights != null && weights.category().isOpen() && Boolean.TRUE.equals(weights.commercialUse());
-        String verdict = osaid ? "open-source" : openWeights ? "open-weights"
-                : weights != null && weights.known() ? "restricted-weights" : "unknown";
+        String verdict = osaid ? "open-source" : openWeights ? "open-weights" : weights != null && weights.known() ? "restricted-weights" : "unknown";
 
         List<String> findings = new ArrayList<>();
-        if (components.isEmpty()) {
-            findings.add("no openness declaration: only the model's own license is known, taken as the license of the weights");
+        if (release.components().isEmpty()) {
+            findings.add("no openness declaration: nothing is known to be released beyond what spec.license covers");
         }
-        if (conditional) {
-            findings.add("Class III is conditional: the final weights are under an open-source license, but "
-                    + String.join(", ", ids(missing3)) + " are missing or not under an open license");
+        if (evaluation.conditional()) {
+            MofClassReport met = evaluation.report(evaluation.classification());
+            findings.add(met.className() + " is met conditionally: " + String.join(", ", describe(release, met.notTypeAppropriate()))
+                    + " under an open license not written for that content type; use a type-appropriate open license");
+        }
+        for (var entry : release.components().entrySet()) {
+            String l = release.licenseOf(entry.getKey());
+            if (l != null && !licenses.knows(l)) {
+                String reads = readsAs(l);
+                if (reads != null && licenses.isOpen(reads)) {
+                    findings.add(entry.getKey().id() + ": '" + Escape.text(l, 80) + "' is not a license id the MOF tool knows, so it is not counted as open;"
+                            + " it reads as " + reads + " — write that id to have it counted");
+                }
+            }
         }
         if (declaredLicense != null && declaredLicense.osiApproved() && !osaid) {
             findings.add("open-washing: the model is released under " + declaredLicense.id()
                     + ", an open-source license, but does not meet the Open Source AI Definition: missing " + String.join(", ", osaidGaps));
         }
-        if (weightsDeclared && declaredLicense != null && weights.category().ordinal() > declaredLicense.category().ordinal()) {
+        if (weights != null && declaredLicense != null && declaredLicense.known()
+                && weights.category().ordinal() > declaredLicense.category().ordinal()) {
             findings.add("the final weights are under " + weights.id() + " (" + weights.category() + "), more restrictive than the declared license "
                     + declaredLicense.id() + " (" + declaredLicense.category() + ")");
         }
-        released.forEach((component, license) -> {
-            if (!suits(component, license) && component != MofComponent.MODEL_PARAMETERS_FINAL) {
-                findings.add(component.id() + " is released under " + license.id() + ", which is not an open " + typeWords(component)
-                        + " license");
-            }
-        });
-        return new OpennessAssessment(mofClass, conditional, osaid, openWeights, verdict, ids(next), List.copyOf(findings));
+        List<String> missing = evaluation.classification() == 1 ? List.of() : evaluation.report(evaluation.classification() == 0 ? 3
+                : evaluation.classification() - 1).gaps();
+        return new OpennessAssessment(evaluation.className(), evaluation.conditional(), evaluation.reports(), osaid, openWeights, verdict,
+                missing, List.copyOf(findings));
     }
 
-    /** Whether a license suits a component of the given content types (any one suffices). */
-    static boolean suits(MofComponent component, ResolvedLicense license) {
-        for (MofComponent.ContentType type : component.types()) {
-            boolean ok = switch (type) {
-                case CODE -> openSource(license);
-                case DATA, DOCUMENT -> license.category().isOpen() && Boolean.TRUE.equals(license.commercialUse());
-            };
-            if (ok) {
-                return true;
-            }
+    private static boolean openlyReleased(MofRelease release, MofComponent c) {
+        return release.includes(c) && MofLicenses.get().isOpen(release.licenseOf(c));
+    }
+
+    private static List<String> describe(MofRelease release, List<String> ids) {
+        List<String> out = new ArrayList<>();
+        for (String id : ids) {
+            MofComponent c = MofComponent.fromName(id).orElseThrow();
+            out.add(id + " (" + c.contentType().id() + ") under " + release.licenseOf(c));
         }
-        return false;
+        return out;
     }
 
-    /** OSI-approved, or an open-model license written for all of a model's parts (OpenMDW). */
-    private static boolean openSource(ResolvedLicense license) {
-        return license.osiApproved() || license.category() == LicenseCategory.OPEN_MODEL;
-    }
-
-    private static List<MofComponent> missing(Set<MofComponent> valid, int mofClass) {
-        List<MofComponent> missing = new ArrayList<>();
-        for (MofComponent c : MofComponent.values()) {
-            if (c.required() && c.mofClass() >= mofClass && !valid.contains(c)) {
-                missing.add(c);
-            }
+    /** The single SPDX id a license string stands for in another spelling, or null. */
+    private static String readsAs(String license) {
+        String id = MofLicenses.get().idIgnoringCase(license);
+        if (id != null) {
+            return id;
         }
-        return missing;
-    }
-
-    private static List<String> ids(List<MofComponent> components) {
-        return components.stream().map(MofComponent::id).toList();
-    }
-
-    private static String typeWords(MofComponent component) {
-        return String.join("/", component.types().stream().map(t -> t.name().toLowerCase()).toList());
+        ResolvedLicense r = LicenseResolver.resolve(license);
+        return r.known() && !r.id().contains(" ") && !r.id().startsWith("LicenseRef-") ? r.id() : null;
     }
 }

@@ -1,7 +1,6 @@
 package dev.openmodel.policy;
 
 import dev.openmodel.license.ResolvedLicense;
-import dev.openmodel.openness.OpennessAssessment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,9 +54,17 @@ public final class PolicyEngine {
 
     private static void openness(ModelFacts facts, PolicyRules rules, List<Violation> v) {
         var o = facts.openness();
-        if (rules.minimumMofClass() != null && o.rank() > OpennessAssessment.rankOf(rules.minimumMofClass())) {
-            v.add(new Violation("openness.minimumMofClass", "the model is " + o.mofClass() + ", below " + rules.minimumMofClass()
-                    + (o.missing().isEmpty() ? "" : " (missing or not openly licensed: " + String.join(", ", o.missing()) + ")")));
+        if (rules.minimumMofClass() != null && !o.meets(rules.minimumMofClass(), rules.acceptConditionalMofClass())) {
+            var wanted = o.report(rules.minimumMofClass());
+            String why;
+            if (wanted != null && wanted.met()) {
+                why = rules.minimumMofClass() + " is met only conditionally (" + String.join(", ", wanted.notTypeAppropriate())
+                        + " under an open license not written for its content type) and this policy does not set openness.acceptConditionalMofClass";
+            } else {
+                why = "the model is " + o.mofClass() + ", below " + rules.minimumMofClass()
+                        + (wanted == null || wanted.gaps().isEmpty() ? "" : " (" + String.join(", ", wanted.gaps()) + ")");
+            }
+            v.add(new Violation("openness.minimumMofClass", why));
         }
         if (rules.requireOsaid() && !o.osaid()) {
             v.add(new Violation("openness.requireOsaid", "the model does not fit the OSI Open Source AI Definition (it is " + o.verdict() + ")"));

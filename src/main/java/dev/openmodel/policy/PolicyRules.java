@@ -11,7 +11,7 @@ import java.util.Locale;
  * refused unless named, repository code is not run unless allowed.
  */
 public record PolicyRules(String name, boolean enforce, List<String> allow, List<String> deny, boolean requireOsiApproved,
-        boolean requireCommercialUse, boolean requireAcceptedTerms, String minimumMofClass, boolean requireOsaid,
+        boolean requireCommercialUse, boolean requireAcceptedTerms, String minimumMofClass, boolean acceptConditionalMofClass, boolean requireOsaid,
         boolean requireOpenWeights, List<String> allowedFormats, boolean requirePinnedRevision, boolean allowTrustRemoteCode,
         boolean requireImageDigest, List<String> allowedSources) {
 
@@ -23,7 +23,7 @@ public record PolicyRules(String name, boolean enforce, List<String> allow, List
      */
     public static PolicyRules builtIn() {
         return new PolicyRules("built-in", true, List.of("permissive", "copyleft", "open-model", "use-restricted"),
-                List.of("non-commercial", "proprietary", "unknown"), false, false, true, null, false, false, SAFE_FORMATS, false, false,
+                List.of("non-commercial", "proprietary", "unknown"), false, false, true, null, false, false, false, SAFE_FORMATS, false, false,
                 false, List.of());
     }
 
@@ -38,6 +38,7 @@ public record PolicyRules(String name, boolean enforce, List<String> allow, List
                 licenses != null && Boolean.TRUE.equals(licenses.requireCommercialUse),
                 licenses != null && Boolean.TRUE.equals(licenses.requireAcceptedTerms),
                 openness == null || openness.minimumMofClass == null ? null : openness.minimumMofClass.name(),
+                openness != null && Boolean.TRUE.equals(openness.acceptConditionalMofClass),
                 openness != null && Boolean.TRUE.equals(openness.requireOsaid),
                 openness != null && Boolean.TRUE.equals(openness.requireOpenWeights),
                 supply == null || supply.allowedFormats == null ? SAFE_FORMATS : supply.allowedFormats.stream().map(ModelFormat::name).toList(),

@@ -10,6 +10,8 @@ import static dev.openmodel.reconciler.Conditions.UNKNOWN;
 import dev.openmodel.api.v1alpha1.Endpoint;
 import dev.openmodel.api.v1alpha1.LicenseStatus;
 import dev.openmodel.api.v1alpha1.OpennessStatus;
+import dev.openmodel.api.v1alpha1.MofClassStatus;
+import dev.openmodel.openness.MofClassReport;
 import dev.openmodel.license.ResolvedLicense;
 import dev.openmodel.openness.OpennessAssessment;
 import dev.openmodel.policy.PolicyDecision;
@@ -86,11 +88,26 @@ public final class StatusAggregator {
     static OpennessStatus openness(OpennessAssessment o) {
         OpennessStatus s = new OpennessStatus();
         s.mofClass = o.mofClass();
+        s.mofConditional = o.conditional() ? Boolean.TRUE : null;
+        s.classes = o.classes().stream().map(StatusAggregator::mofClass).toList();
         s.osaid = o.osaid();
         s.openWeights = o.openWeights();
         s.verdict = o.verdict();
         s.missing = o.missing().isEmpty() ? null : o.missing();
         s.findings = o.findings().isEmpty() ? null : o.findings();
+        return s;
+    }
+
+    private static MofClassStatus mofClass(MofClassReport r) {
+        MofClassStatus s = new MofClassStatus();
+        s.mofClass = r.className();
+        s.met = r.met();
+        s.conditional = r.conditional() ? Boolean.TRUE : null;
+        s.progress = (int) Math.floor(r.progress());
+        s.missing = r.missing().isEmpty() ? null : r.missing();
+        s.unlicensed = r.unlicensed().isEmpty() ? null : r.unlicensed();
+        s.notOpen = r.notOpen().isEmpty() ? null : r.notOpen();
+        s.notTypeAppropriate = r.notTypeAppropriate().isEmpty() ? null : r.notTypeAppropriate();
         return s;
     }
 

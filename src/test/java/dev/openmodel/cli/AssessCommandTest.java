@@ -76,7 +76,9 @@ class AssessCommandTest {
     void aPolicyFileDecides() {
         Run run = assess("--policy", "deploy/policies/strict.yaml", "deploy/samples");
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.out()).contains("supplyChain.requirePinnedRevision").contains("1 compliant, 3 refused");
+        assertThat(run.out()).contains("supplyChain.requirePinnedRevision")
+                .contains("openness.minimumMofClass: the model is Unclassified, below ClassIII (evaluation-results (missing), data-card (missing))")
+                .contains("0 compliant, 4 refused");
     }
 
     @Test
@@ -119,5 +121,32 @@ class AssessCommandTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("broken.yaml: not valid YAML");
         assertThat(assess(dir.resolve("absent.yaml").toString()).err()).contains("absent.yaml: no such file or directory");
+    }
+
+    @Test
+    void everyOfficialMofTestFileIsAssessedInOneRunWithTheToolsClass() {
+        Run run = assess("--output", "json", "src/test/resources/mof-tool/official");
+        assertThat(run.err()).isEmpty();
+        assertThat(run.code()).isIn(0, 1);
+        assertThat(run.out()).contains("NoLicenseFile_C1_0%-C2_0%-C3_0%_16C_0G_0L_0V_0I_0T").contains("Class1TestFile");
+    }
+
+    @Test
+    void mofDocumentsTheSchemaDoesNotAllowAreNamedAndTheRestStillAssessed() throws IOException {
+        Path file = write("mof.yml", """
+                framework: {name: Model Openness Framework, version: '1.0', date: '2024-12-15'}
+                release: {name: good, producer: p, license: {}, components: [{name: Model card, license: CC-BY-4.0}]}
+                ---
+                framework: {name: Model Openness Framework, version: '1.0', date: '2024-12-15'}
+                release: {name: bad, producer: p, license: {}, components: [{name: Model card, license: [MIT]}]}
+                ---
+                framework: {name: Model Openness Framework, version: '1.0', date: '2024-12-15'}
+                release: {name: nolicense, producer: p, components: []}
+                """);
+        Run run = assess(file.toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("mof.yml document 2: release.components[0].license: must be a string, not a list")
+                .contains("mof.yml document 3: release.license: required");
+        assertThat(run.out()).contains("good").contains("1 model(s)");
     }
 }

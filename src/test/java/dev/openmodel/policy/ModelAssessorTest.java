@@ -37,7 +37,7 @@ class ModelAssessorTest {
         spec.openness.components = List.of(closedData);
         ModelFacts facts = ModelAssessor.facts("pythia", spec);
         assertThat(facts.openness().mofClass()).isEqualTo("ClassII");
-        assertThat(facts.openness().missing()).contains("datasets");
+        assertThat(facts.openness().missing()).contains("datasets (not under an open license)");
     }
 
     @Test
