@@ -38,10 +38,19 @@ public final class LicenseCatalog {
             List<ModelLicense> models) {
     }
 
+    /** A license family named without a version, whose listed versions all share one category. */
+    record Family(String name, List<String> members) {
+    }
+
+    /** The catalog entry for a restriction stated without a license name. */
+    public static final String BARE_RESTRICTION = "non-commercial-use-only";
+
     /** Where a free-text key leads: an SPDX id or a model license id. */
     record Target(boolean spdx, String id) {
     }
 
+    /** An SPDX id ending in a version: CC-BY-NC-4.0 is family CC-BY-NC (initialised before INSTANCE, which uses it). */
+    private static final java.util.regex.Pattern VERSIONED = java.util.regex.Pattern.compile("^(.*?)-(\\d+(?:\\.\\d+)*)$");
     private static final LicenseCatalog INSTANCE = load();
 
     private final Map<String, LicenseCategory> spdxCategory;
@@ -49,6 +58,8 @@ public final class LicenseCatalog {
     private final Map<String, List<String>> spdxDuties;
     private final Map<String, ModelLicense> models;
     private final Map<String, Target> byKey;
+    private final Map<String, Family> families;
+    private final Map<String, ModelLicense> byExactName;
 
     private LicenseCatalog(CatalogFile file) {
         Map<String, LicenseCategory> categories = new HashMap<>();
@@ -76,6 +87,55 @@ public final class LicenseCatalog {
         }
         this.models = Map.copyOf(byId);
         this.byKey = buildIndex(file);
+        this.families = buildFamilies(categories);
+        Map<String, ModelLicense> exactNames = new HashMap<>();
+        for (ModelLicense m : file.models()) {
+            exactNames.put(exactKey(m.name()), m);
+            if (m.aliases() != null) {
+                m.aliases().forEach(a -> exactNames.put(exactKey(a), m));
+            }
+        }
+        this.byExactName = Map.copyOf(exactNames);
+    }
+
+    private static String exactKey(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** A model license by its name or an alias exactly as written (case and spacing aside): for names in scripts keys would fold away. */
+    public ModelLicense byExactName(String name) {
+        return name == null ? null : byExactName.get(exactKey(name));
+    }
+
+    /** A version-less family such as "CC BY-NC" whose every listed version has the same known category, or null. */
+    Family family(String text) {
+        return families.get(LicenseNames.key(text));
+    }
+
+    private static Map<String, Family> buildFamilies(Map<String, LicenseCategory> categories) {
+        Map<String, List<String>> members = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (SpdxLicenseList.Entry e : SpdxLicenseList.get().entries()) {
+            java.util.regex.Matcher m = VERSIONED.matcher(e.id());
+            if (e.deprecated() || !m.matches()) {
+                continue;
+            }
+            String key = LicenseNames.key(m.group(1));
+            members.computeIfAbsent(key, k -> new java.util.ArrayList<>()).add(e.id());
+            names.put(key, m.group(1));
+        }
+        Map<String, Family> families = new HashMap<>();
+        members.forEach((key, ids) -> {
+            if (ids.size() < 2 || key.isEmpty()) {
+                return;
+            }
+            Set<LicenseCategory> seen = new HashSet<>();
+            ids.forEach(id -> seen.add(categories.getOrDefault(id.toLowerCase(Locale.ROOT), LicenseCategory.UNKNOWN)));
+            if (seen.size() == 1 && !seen.contains(LicenseCategory.UNKNOWN)) {
+                families.put(key, new Family(names.get(key), ids.stream().sorted().toList()));
+            }
+        });
+        return Map.copyOf(families);
     }
 
     public static LicenseCatalog get() {

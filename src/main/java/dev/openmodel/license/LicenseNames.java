@@ -12,11 +12,14 @@ import java.util.Set;
  * an unfamiliar string stays unknown instead of being guessed.
  */
 public final class LicenseNames {
-    private static final Set<String> NOISE = Set.of("the", "license", "licence", "licensed", "agreement", "international",
-            "public", "version", "generic", "unported", "community", "under", "terms", "of", "use");
+    /** Words that never change which license is meant. Words that could add terms ("under", "terms", "use") are not noise. */
+    private static final Set<String> NOISE = Set.of("the", "license", "licence", "agreement", "international", "public", "version",
+            "generic", "unported");
     private static final Map<String, String> SYNONYMS = Map.ofEntries(
             Map.entry("attribution", "by"), Map.entry("noncommercial", "nc"), Map.entry("sharealike", "sa"),
             Map.entry("noderivatives", "nd"), Map.entry("noderivs", "nd"), Map.entry("gnu", ""), Map.entry("apache2", "apache 2.0"));
+
+    private static final java.util.regex.Pattern GNU_SHORT = java.util.regex.Pattern.compile("^((?:a|l)?gpl)v?([0-9][0-9.]*)$");
 
     private LicenseNames() {
     }
@@ -35,6 +38,11 @@ public final class LicenseNames {
         List<String> tokens = new ArrayList<>();
         for (String raw : s.trim().split(" +")) {
             String token = SYNONYMS.getOrDefault(raw, raw);
+            java.util.regex.Matcher gnu = GNU_SHORT.matcher(token);
+            if (gnu.matches()) { // GPLv3, LGPLv2.1, AGPLv3: the family, then the version
+                tokens.add(gnu.group(1));
+                token = gnu.group(2);
+            }
             if (token.isEmpty() || NOISE.contains(token)) {
                 continue;
             }
@@ -49,6 +57,9 @@ public final class LicenseNames {
                 token = token + ".0"; // "Apache 2" and "Apache 2.0" are the same license
             }
             tokens.add(token);
+        }
+        if (!tokens.isEmpty() && tokens.get(0).equals("by")) {
+            tokens.add(0, "cc"); // a Creative Commons deed title: "Attribution-NonCommercial 4.0 International"
         }
         return String.join(" ", tokens);
     }

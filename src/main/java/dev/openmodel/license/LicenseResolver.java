@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -35,7 +36,25 @@ public final class LicenseResolver {
     private static final int CACHE_LIMIT = 10_000;
     private static volatile boolean spdxReady;
 
+    /** Longer or deeper license strings are not read: no real license needs them, and parsers have stacks. */
+    static final int MAX_LENGTH = 1000;
+    static final int MAX_NESTING = 10;
+
     private LicenseResolver() {
+    }
+
+    private static int nesting(String input) {
+        int depth = 0;
+        int max = 0;
+        for (int i = 0; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (c == '(') {
+                max = Math.max(max, ++depth);
+            } else if (c == ')') {
+                depth--;
+            }
+        }
+        return max;
     }
 
     /** Resolves {@code spec.license}: its id, and its name when the id is 'other' or absent. */
@@ -58,8 +77,8 @@ public final class LicenseResolver {
         }
         ResolvedLicense resolved;
         try {
-            resolved = resolveUncached(input);
-        } catch (RuntimeException e) {
+            resolved = input.length() > MAX_LENGTH || nesting(input) > MAX_NESTING ? ResolvedLicense.unknown(input) : resolveUncached(input);
+        } catch (RuntimeException | StackOverflowError e) {
             resolved = ResolvedLicense.unknown(input);
         }
         if (CACHE.size() < CACHE_LIMIT) {
@@ -69,30 +88,92 @@ public final class LicenseResolver {
     }
 
     private static ResolvedLicense resolveUncached(String input) {
-        if (input.equalsIgnoreCase("unknown") || input.equalsIgnoreCase("NOASSERTION") || input.equalsIgnoreCase("other")) {
-            return ResolvedLicense.unknown(input);
+        if (!LicenseText.readable(input)) {
+            return ResolvedLicense.unknown(input); // control, invisible or look-alike characters: never folded into a known id
+        }
+        String text = LicenseText.plain(input);
+        if (!LicenseText.ascii(text)) {
+            // CJK names match catalog names exactly; folding would drop the characters that carry the meaning.
+            LicenseCatalog.ModelLicense named = LicenseCatalog.get().byExactName(text);
+            return named == null ? ResolvedLicense.unknown(input) : ofModel(named, "catalog");
+        }
+        return exact(text).or(() -> LicenseText.read(text, LicenseResolver::exact, restriction()))
+                .orElseGet(() -> ResolvedLicense.unknown(input));
+    }
+
+    /** Ids, Hugging Face ids, SPDX expressions and catalogued names (after normalisation); empty when none matches exactly. */
+    private static Optional<ResolvedLicense> exact(String input) {
+        if (input.isBlank() || input.equalsIgnoreCase("unknown") || input.equalsIgnoreCase("NOASSERTION") || input.equalsIgnoreCase("other")) {
+            return Optional.empty();
         }
         LicenseCatalog catalog = LicenseCatalog.get();
         LicenseCatalog.ModelLicense model = catalog.model(input);
         if (model != null) {
-            return ofModel(model, input.toLowerCase(Locale.ROOT).startsWith("licenseref-") ? "catalog" : "hugging-face");
+            return Optional.of(ofModel(model, input.toLowerCase(Locale.ROOT).startsWith("licenseref-") ? "catalog" : "hugging-face"));
         }
         String alias = catalog.spdxAlias(input);
         if (alias != null) {
-            return ofSpdx(alias, "hugging-face");
+            return Optional.of(ofSpdx(alias, "hugging-face"));
         }
         SpdxLicenseList.Entry listed = SpdxLicenseList.get().find(input);
         if (listed != null) {
-            return ofSpdx(listed.id(), input.equals(listed.id()) ? "spdx" : "hugging-face");
+            return Optional.of(ofSpdx(listed.id(), input.equals(listed.id()) ? "spdx" : "hugging-face"));
         }
         if (OPERATORS.matcher(input).find()) {
-            return ofExpression(input);
+            ResolvedLicense r = ofExpression(input);
+            return r.known() ? Optional.of(r) : Optional.empty();
         }
         LicenseCatalog.Target target = catalog.byText(input);
         if (target != null) {
-            return target.spdx() ? ofSpdx(target.id(), "free-text") : ofModel(catalog.model(target.id()), "free-text");
+            return Optional.of(target.spdx() ? ofSpdx(target.id(), "free-text") : ofModel(catalog.model(target.id()), "free-text"));
         }
-        return ResolvedLicense.unknown(input);
+        LicenseCatalog.Family family = catalog.family(input);
+        if (family != null) {
+            return Optional.of(ofFamily(family));
+        }
+        return Optional.empty();
+    }
+
+    /** What a restriction stated without a license name ("research purposes only") stands for. */
+    private static ResolvedLicense restriction() {
+        return ofModel(LicenseCatalog.get().model(LicenseCatalog.BARE_RESTRICTION), "free-text");
+    }
+
+    /** A license family named without its version, when every version has the same category ("CC BY-NC"). */
+    private static ResolvedLicense ofFamily(LicenseCatalog.Family family) {
+        ResolvedLicense first = ofSpdx(family.members().get(0), "version-less");
+        boolean osi = family.members().stream().allMatch(id -> SpdxLicenseList.get().find(id).osiApproved());
+        List<String> duties = new ArrayList<>(first.duties());
+        duties.add("the version is not stated: " + String.join(", ", family.members()) + " all read the same here");
+        return new ResolvedLicense(family.name(), family.name() + " (version not stated)", first.category(), osi, first.commercialUse(),
+                first.terms(), List.copyOf(duties), "version-less");
+    }
+
+    /** Every license applies: the most restrictive governs, duties add up. */
+    static ResolvedLicense and(List<ResolvedLicense> all) {
+        List<ResolvedLicense> parts = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        all.stream().filter(r -> seen.add(r.id())).forEach(parts::add); // "MIT (MIT)" is MIT once
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        LicenseCategory category = LicenseCategory.PERMISSIVE;
+        boolean osi = true;
+        Boolean commercial = Boolean.TRUE;
+        Set<String> terms = new LinkedHashSet<>();
+        Set<String> duties = new LinkedHashSet<>();
+        List<String> ids = new ArrayList<>();
+        for (ResolvedLicense r : parts) {
+            category = r.category().ordinal() > category.ordinal() ? r.category() : category;
+            osi &= r.osiApproved();
+            commercial = Boolean.FALSE.equals(commercial) || Boolean.FALSE.equals(r.commercialUse()) ? Boolean.FALSE
+                    : commercial == null || r.commercialUse() == null ? null : Boolean.TRUE;
+            terms.addAll(r.terms());
+            duties.addAll(r.duties());
+            ids.add(r.id().contains(" ") ? "(" + r.id() + ")" : r.id());
+        }
+        String how = parts.stream().map(ResolvedLicense::how).allMatch("spdx"::equals) ? "spdx" : "free-text";
+        return new ResolvedLicense(String.join(" AND ", ids), null, category, osi, commercial, List.copyOf(terms), List.copyOf(duties), how);
     }
 
     static ResolvedLicense ofSpdx(String spdxId, String how) {
@@ -191,24 +272,19 @@ public final class LicenseResolver {
                 return best;
             }
             if (node instanceof ConjunctiveLicenseSet and) {
-                // Every license applies: the most restrictive governs, duties add up.
-                LicenseCategory category = LicenseCategory.PERMISSIVE;
-                boolean osi = true;
-                Boolean commercial = Boolean.TRUE;
-                Set<String> terms = new LinkedHashSet<>();
-                Set<String> duties = new LinkedHashSet<>();
+                List<ResolvedLicense> parts = new ArrayList<>();
                 for (AnyLicenseInfo member : and.getMembers()) {
-                    ResolvedLicense r = evaluate(member);
-                    category = r.category().ordinal() > category.ordinal() ? r.category() : category;
-                    osi &= r.osiApproved();
-                    commercial = Boolean.FALSE.equals(commercial) || Boolean.FALSE.equals(r.commercialUse()) ? Boolean.FALSE
-                            : commercial == null || r.commercialUse() == null ? null : Boolean.TRUE;
-                    terms.addAll(r.terms());
-                    duties.addAll(r.duties());
+                    parts.add(evaluate(member));
                 }
-                return new ResolvedLicense(and.toString(), null, category, osi, commercial, List.copyOf(terms), List.copyOf(duties), "spdx");
+                ResolvedLicense r = and(parts);
+                return new ResolvedLicense(and.toString(), null, r.category(), r.osiApproved(), r.commercialUse(), r.terms(), r.duties(), "spdx");
             }
             if (node instanceof WithExceptionOperator with) {
+                // Exceptions on the SPDX list all grant extra permissions; one that is not listed may take rights away.
+                String exception = with.getException() == null ? null : with.getException().getId();
+                if (exception == null || !ListedLicenses.getListedLicenses().isSpdxListedExceptionId(exception)) {
+                    return ResolvedLicense.unknown(node.toString());
+                }
                 ResolvedLicense base = evaluate(with.getLicense());
                 List<String> duties = new ArrayList<>(base.duties());
                 duties.add("with exception " + with.getException().getId());

@@ -22,7 +22,7 @@ public record ResolvedLicense(String id, String name, LicenseCategory category, 
     }
 
     static ResolvedLicense unknown(String input) {
-        String id = input == null || input.isBlank() ? "NOASSERTION" : input.strip();
+        String id = input == null || input.isBlank() ? "NOASSERTION" : dev.openmodel.text.Escape.text(input.strip(), 200);
         return new ResolvedLicense(id, null, LicenseCategory.UNKNOWN, false, null, List.of(),
                 List.of("license not recognised: review its terms by hand"), "unresolved");
     }

@@ -87,6 +87,13 @@ public final class ModelAssessor {
         return r.known() && MofLicenses.get().knows(r.id()) ? r.id() : written;
     }
 
+    /** Facts of a model the core could not assess: nothing known, nothing open. */
+    public static ModelFacts unassessed(String name) {
+        ResolvedLicense unknown = LicenseResolver.resolve((String) null);
+        return new ModelFacts(name, null, null, null, false, null, unknown, List.of(),
+                OpennessClassifier.assess(new MofRelease(null, Map.of(), Map.of()), null));
+    }
+
     /** Facts from a MOF model declaration alone: license and openness, no supply chain to check. */
     public static ModelFacts mofFacts(String name, ResolvedLicense license, MofRelease release) {
         return new ModelFacts(name, null, null, null, false, null, license, List.of(), OpennessClassifier.assess(release, null));

@@ -9,6 +9,7 @@ import dev.openmodel.policy.PolicyEngine;
 import dev.openmodel.policy.PolicyRules;
 import dev.openmodel.policy.Violation;
 import dev.openmodel.serving.InferenceServer;
+import dev.openmodel.text.Escape;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -44,7 +45,15 @@ public record ModelGate(ModelFacts facts, PolicyDecision decision) {
 
     /** Policy selection: spec.policyRef, else the namespace label, else ModelPolicy "default", else built-in. */
     static ModelGate evaluate(OpenModel model, java.util.function.Function<String, Optional<ModelPolicy>> policies, Optional<String> fromNamespace) {
-        ModelFacts facts = ModelAssessor.facts(model.getMetadata().getName(), model.getSpec());
+        ModelFacts facts;
+        try {
+            facts = ModelAssessor.facts(model.getMetadata().getName(), model.getSpec());
+        } catch (RuntimeException | StackOverflowError e) {
+            // The core is built never to throw; if it ever does, the model is refused with the reason, never left without a status.
+            facts = ModelAssessor.unassessed(model.getMetadata().getName());
+            return new ModelGate(facts, new PolicyDecision("built-in", true, List.of(new Violation("assessment",
+                    "the model could not be assessed (" + Escape.text(String.valueOf(e), 300) + "); it is refused until it can be"))));
+        }
         String named = model.getSpec().policyRef != null ? model.getSpec().policyRef.name : fromNamespace.orElse(null);
         String source = model.getSpec().policyRef != null ? "spec.policyRef" : "namespace label " + POLICY_LABEL;
         if (named != null) {

@@ -92,7 +92,7 @@ class LicenseResolverTest {
 
     static Stream<String> unrecognisable() {
         return Stream.of("other", "unknown", "cc", "Custom license, see LICENSE", "Apache-ish", "Foo-1.0", "MIT AND",
-                "Llama 5 Community License", "free for research", "", "Apache 3.0", "proprietary");
+                "Llama 5 Community License", "", "Apache 3.0");
     }
 
     /** Every license id the Hugging Face Hub offers in a model card (its list as of 2026). */

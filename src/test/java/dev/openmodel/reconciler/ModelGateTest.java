@@ -66,4 +66,14 @@ class ModelGateTest {
         assertThat(g.decision().allowsServing()).isFalse();
         assertThat(g.decision().message()).contains("ModelPolicy gone (from namespace label openmodel.dev/policy) does not exist");
     }
+
+    @Test
+    void aCoreFailureRefusesTheModelWithTheReasonInsteadOfEscaping() {
+        OpenModel broken = model(null);
+        broken.setSpec(null); // the API server never admits this; it stands in for any failure inside the core
+        ModelGate gate = ModelGate.evaluate(broken, name -> Optional.empty(), Optional.empty());
+        assertThat(gate.decision().allowsServing()).isFalse();
+        assertThat(gate.decision().message()).contains("assessment: the model could not be assessed (java.lang.NullPointerException");
+        assertThat(gate.facts().openness().mofClass()).isEqualTo("Unclassified");
+    }
 }
