@@ -144,8 +144,9 @@ class PolicyGateIT {
     }
 
     @Test
-    void aPublishedMofDeclarationInTheSpecMeetsAnOpenSciencePolicy() throws Exception {
-        String policy = policy("open-science", "openness: {minimumMofClass: ClassI, requireOsaid: true}\n");
+    void aPublishedMofDeclarationInTheSpecMeetsAnOpenSciencePolicyThatAcceptsConditionalPasses() throws Exception {
+        // Pythia releases data and weights under Apache-2.0, a code license: Class I, conditionally.
+        String policy = policy("open-science", "openness: {minimumMofClass: ClassI, acceptConditionalMofClass: true, requireOsaid: true}\n");
         String declaration = java.nio.file.Files.readString(java.nio.file.Path.of("src/test/resources/mof/pythia-6.9b.yml"));
         LocalCluster.Result applied = cluster.kubectl("""
                 apiVersion: openmodel.dev/v1alpha1
@@ -162,8 +163,63 @@ class PolicyGateIT {
 
         OpenModel m = models.awaitCondition("pythia", Conditions.READY, "True");
         assertThat(m.getStatus().openness.mofClass).isEqualTo("ClassI");
+        assertThat(m.getStatus().openness.mofConditional).isTrue();
         assertThat(m.getStatus().openness.osaid).isTrue();
         assertThat(m.getStatus().openness.verdict).isEqualTo("open-source");
+    }
+
+    @Test
+    void aClassIIIPolicyRefusesAWeightsOnlyModelAndServesOneDeclaringEveryClassIIIComponent() {
+        String policy = policy("class-three", "openness: {minimumMofClass: ClassIII}\n");
+        apply("weights-only", "hf://ibm-granite/granite-3.3-8b-instruct", "{id: apache-2.0}", "policyRef: {name: " + policy + "}");
+        String classThree = """
+                policyRef: {name: %s}
+                  openness:
+                    components:
+                    - {name: model-architecture, license: Apache-2.0}
+                    - {name: model-parameters-final, license: %s}
+                    - {name: model-card, license: CC-BY-4.0}
+                    - {name: data-card, license: CC-BY-4.0}
+                    - {name: technical-report, license: CC-BY-4.0}
+                    - {name: evaluation-results, license: CC-BY-4.0}""";
+        apply("class-three", "hf://example/open-model", "{id: cdla-permissive-2.0}", classThree.formatted(policy, "CDLA-Permissive-2.0"));
+        // The same release with the weights under a code license: Class III only conditionally.
+        apply("conditional", "hf://example/open-model", "{id: apache-2.0}", classThree.formatted(policy, "Apache-2.0"));
+
+        OpenModel refused = models.awaitCondition("weights-only", Conditions.POLICY_COMPLIANT, "False");
+        assertThat(Models.condition(refused, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage())
+                .contains("openness.minimumMofClass: the model is Unclassified, below ClassIII (model-architecture (missing), technical-report (missing), "
+                        + "evaluation-results (missing), model-card (missing), data-card (missing))");
+        assertThat(refused.getStatus().openness.mofClass).isEqualTo("Unclassified");
+        assertThat(refused.getStatus().openness.classes).first().satisfies(c -> {
+            assertThat(c.mofClass).isEqualTo("ClassIII");
+            assertThat(c.met).isFalse();
+            assertThat(c.missing).contains("model-card", "data-card");
+        });
+        assertThat(deployment("weights-only")).isNull();
+
+        OpenModel served = models.awaitCondition("class-three", Conditions.READY, "True");
+        assertThat(served.getStatus().openness.mofClass).isEqualTo("ClassIII");
+        assertThat(served.getStatus().openness.mofConditional).isNull();
+        assertThat(served.getStatus().openness.classes.get(0).met).isTrue();
+
+        OpenModel conditional = models.awaitCondition("conditional", Conditions.POLICY_COMPLIANT, "False");
+        assertThat(conditional.getStatus().openness.mofClass).isEqualTo("ClassIII");
+        assertThat(conditional.getStatus().openness.mofConditional).isTrue();
+        assertThat(conditional.getStatus().openness.classes.get(0).notTypeAppropriate).containsExactly("model-parameters-final");
+        assertThat(Models.condition(conditional, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage())
+                .contains("ClassIII is met only conditionally (model-parameters-final under an open license not written for its content type)");
+
+        LocalCluster.Result table = cluster.kubectl(null, "get", "om", "weights-only", "class-three");
+        assertThat(table.output()).containsPattern("weights-only\\s+Apache-2.0\\s+Unclassified").containsPattern("class-three\\s+CDLA-Permissive-2.0\\s+ClassIII");
+
+        client.resources(ModelPolicy.class).withName(policy).edit(p -> {
+            p.getSpec().openness.acceptConditionalMofClass = true;
+            return p;
+        });
+        models.awaitCondition("conditional", Conditions.READY, "True");
+        assertThat(models.get("weights-only").getStatus().openness.mofClass).isEqualTo("Unclassified");
+        assertThat(deployment("weights-only")).as("still refused").isNull();
     }
 
     @Test
