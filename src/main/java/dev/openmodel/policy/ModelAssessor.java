@@ -90,24 +90,24 @@ public final class ModelAssessor {
     /** Facts of a model the core could not assess: nothing known, nothing open. */
     public static ModelFacts unassessed(String name) {
         ResolvedLicense unknown = LicenseResolver.resolve((String) null);
-        return new ModelFacts(name, null, null, null, false, null, unknown, List.of(),
+        return new ModelFacts(name, null, null, null, false, null, false, null, unknown, List.of(),
                 OpennessClassifier.assess(new MofRelease(null, Map.of(), Map.of()), null));
     }
 
     /** Facts from a MOF model declaration alone: license and openness, no supply chain to check. */
     public static ModelFacts mofFacts(String name, ResolvedLicense license, MofRelease release) {
-        return new ModelFacts(name, null, null, null, false, null, license, List.of(), OpennessClassifier.assess(release, null));
+        return new ModelFacts(name, null, null, null, false, null, false, null, license, List.of(), OpennessClassifier.assess(release, null));
     }
 
     public static ModelFacts facts(String name, OpenModelSpec spec, ResolvedLicense license, MofRelease release) {
         OpennessAssessment openness = OpennessClassifier.assess(release, license);
         var model = spec.model;
         Engine engine = spec.serving == null || spec.serving.engine == null ? Engine.vllm : spec.serving.engine;
-        String image = spec.serving != null && spec.serving.image != null && !spec.serving.image.isBlank() ? spec.serving.image
-                : EngineDefaults.of(engine).image();
+        boolean override = spec.serving != null && spec.serving.image != null && !spec.serving.image.isBlank();
+        String image = override ? spec.serving.image : EngineDefaults.of(engine).image();
         List<String> accepted = spec.license == null || spec.license.acceptTerms == null ? List.of() : spec.license.acceptTerms;
         return new ModelFacts(name, model == null ? "" : model.uri, model == null ? null : model.revision,
                 model == null || model.format == null ? "safetensors" : model.format.name(), model != null && model.trustRemoteCode, image,
-                license, accepted, openness);
+                override, EngineDefaults.of(engine).imageRepository(), license, accepted, openness);
     }
 }

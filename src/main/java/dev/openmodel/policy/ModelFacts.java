@@ -9,9 +9,10 @@ import java.util.List;
  * loaded, its license and how open it is.
  */
 public record ModelFacts(String name, String uri, String revision, String format, boolean trustRemoteCode, String image,
-        ResolvedLicense license, List<String> acceptedTerms, OpennessAssessment openness) {
+        boolean imageOverride, String engineImageRepository, ResolvedLicense license, List<String> acceptedTerms, OpennessAssessment openness) {
 
     public ModelFacts withOpenness(OpennessAssessment other) {
-        return new ModelFacts(name, uri, revision, format, trustRemoteCode, image, license, acceptedTerms, other);
+        return new ModelFacts(name, uri, revision, format, trustRemoteCode, image, imageOverride, engineImageRepository, license, acceptedTerms,
+                other);
     }
 }

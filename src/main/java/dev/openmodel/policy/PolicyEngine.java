@@ -24,15 +24,23 @@ public final class PolicyEngine {
     private static void licenses(ModelFacts facts, PolicyRules rules, List<Violation> v) {
         ResolvedLicense l = facts.license();
         String described = l.id() + " (" + l.category() + ")";
-        Set<String> names = new HashSet<>();
-        names.add(l.category().id());
-        names.add(l.id().toLowerCase(Locale.ROOT));
-        l.terms().forEach(t -> names.add(t.toLowerCase(Locale.ROOT)));
-        List<String> denied = rules.deny().stream().filter(names::contains).toList();
-        if (!denied.isEmpty()) {
-            v.add(new Violation("licenses.deny", "license " + described + " is denied (" + String.join(", ", denied) + ")"));
-        } else if (!rules.allow().isEmpty() && rules.allow().stream().noneMatch(names::contains)) {
-            v.add(new Violation("licenses.allow", "license " + described + " is not among the allowed " + String.join(", ", rules.allow())));
+        Set<String> ids = new HashSet<>();
+        ids.add(l.id().toLowerCase(Locale.ROOT));
+        l.terms().forEach(t -> ids.add(t.toLowerCase(Locale.ROOT)));
+        String category = l.category().id();
+        boolean namedAllowed = ids.stream().anyMatch(rules.allowLicenses()::contains);
+        if (ids.stream().anyMatch(rules.denyLicenses()::contains)) {
+            v.add(new Violation("licenses.denyLicenses", "license " + described + " is denied by name"));
+        } else if (rules.deny().contains(category) && !namedAllowed) {
+            boolean byDefault = PolicyRules.REFUSED_BY_DEFAULT.contains(category) && !rules.name().equals("built-in")
+                    && !rules.allow().contains(category);
+            v.add(new Violation("licenses.deny", "license " + described + " is denied (" + category + ")"
+                    + (byDefault ? ": " + String.join(", ", PolicyRules.REFUSED_BY_DEFAULT)
+                            + " licenses are refused unless licenses.allow names the category or licenses.allowLicenses the license" : "")));
+        } else if ((!rules.allow().isEmpty() || !rules.allowLicenses().isEmpty()) && !rules.allow().contains(category) && !namedAllowed) {
+            List<String> allowed = new java.util.ArrayList<>(rules.allow());
+            rules.allowLicenses().stream().filter(a -> !a.startsWith("licenseref-")).forEach(allowed::add);
+            v.add(new Violation("licenses.allow", "license " + described + " is not among the allowed " + String.join(", ", allowed)));
         }
         if (rules.requireOsiApproved() && !l.osiApproved()) {
             v.add(new Violation("licenses.requireOsiApproved", "license " + l.id() + " is not OSI-approved"));
@@ -95,9 +103,35 @@ public final class PolicyEngine {
         if (rules.requireImageDigest() && (facts.image() == null || !facts.image().contains("@sha256:"))) {
             v.add(new Violation("supplyChain.requireImageDigest", "image " + facts.image() + " is not pinned by @sha256 digest"));
         }
-        if (!rules.allowedSources().isEmpty() && rules.allowedSources().stream().noneMatch(facts.uri()::startsWith)) {
+        if (!rules.allowedSources().isEmpty() && rules.allowedSources().stream().noneMatch(p -> underPrefix(facts.uri(), p))) {
             v.add(new Violation("supplyChain.allowedSources", facts.uri() + " is not under " + String.join(", ", rules.allowedSources())));
         }
+        if (facts.imageOverride()) {
+            List<String> allowed = rules.allowedImages() == null ? List.of(facts.engineImageRepository()) : rules.allowedImages();
+            if (allowed.stream().noneMatch(a -> imageAllowed(facts.image(), a))) {
+                v.add(new Violation("supplyChain.allowedImages", "image " + facts.image() + " is not allowed"
+                        + (rules.allowedImages() == null ? ": without supplyChain.allowedImages only the engine's own repository "
+                                + facts.engineImageRepository() + " may be named" : "; allowed: " + String.join(", ", allowed))));
+            }
+        }
+    }
+
+    /** A prefix matches at whole path segments: hf://ibm-granite covers hf://ibm-granite/x, not hf://ibm-granite-x/y. */
+    static boolean underPrefix(String uri, String prefix) {
+        String p = prefix.strip();
+        if (p.endsWith("/")) {
+            return uri.startsWith(p);
+        }
+        return uri.equals(p) || uri.startsWith(p + "/");
+    }
+
+    /** An image reference allowed by an entry: a digest-pinned reference exactly, else a repository prefix at segment boundaries. */
+    static boolean imageAllowed(String image, String entry) {
+        String e = entry.strip();
+        if (e.contains("@")) {
+            return image.equals(e);
+        }
+        return image.equals(e) || image.startsWith(e.endsWith("/") ? e : e + "/") || image.startsWith(e + ":") || image.startsWith(e + "@");
     }
 
     private static boolean pinned(ModelFacts facts) {

@@ -27,10 +27,13 @@ public final class Conditions {
         this.now = now;
     }
 
+    /** Condition messages are bounded (the API allows 32768 bytes) and escaped: they echo user input. */
+    static final int MAX_MESSAGE = 8000;
+
     public Conditions set(String type, String status, String reason, String message) {
         String since = find(previous, type).filter(c -> status.equals(c.getStatus())).map(Condition::getLastTransitionTime).orElse(now);
         next.removeIf(c -> type.equals(c.getType()));
-        next.add(new ConditionBuilder().withType(type).withStatus(status).withReason(reason).withMessage(message)
+        next.add(new ConditionBuilder().withType(type).withStatus(status).withReason(reason).withMessage(dev.openmodel.text.Escape.message(message, MAX_MESSAGE))
                 .withObservedGeneration(generation).withLastTransitionTime(since).build());
         return this;
     }

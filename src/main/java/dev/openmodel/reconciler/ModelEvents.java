@@ -36,7 +36,7 @@ final class ModelEvents {
                 .withType(type)
                 .withReason(reason)
                 .withAction(reason)
-                .withNote(note.length() > 1024 ? note.substring(0, 1021) + "..." : note)
+                .withNote(dev.openmodel.text.Escape.message(note, 1024))
                 .withReportingController("openmodel.dev/operator")
                 .withReportingInstance(System.getenv().getOrDefault("HOSTNAME", "openmodel-operator"))
                 .withEventTime(new MicroTime(ZonedDateTime.now(ZoneOffset.UTC).format(MICRO)))

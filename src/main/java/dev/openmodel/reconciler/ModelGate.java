@@ -8,6 +8,7 @@ import dev.openmodel.policy.PolicyDecision;
 import dev.openmodel.policy.PolicyEngine;
 import dev.openmodel.policy.PolicyRules;
 import dev.openmodel.policy.Violation;
+import dev.openmodel.serving.EngineOverrides;
 import dev.openmodel.serving.InferenceServer;
 import dev.openmodel.text.Escape;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -43,29 +44,60 @@ public record ModelGate(ModelFacts facts, PolicyDecision decision) {
         return decision.allowsServing() ? InferenceServer.replicas(model) : 0;
     }
 
-    /** Policy selection: spec.policyRef, else the namespace label, else ModelPolicy "default", else built-in. */
+    /**
+     * Policy selection. The namespace's policy governs: its label openmodel.dev/policy, else the
+     * ModelPolicy "default", else the built-in policy; it always applies. spec.policyRef can only
+     * add a policy, whose rules must also pass: a model author can tighten, never loosen, what the
+     * platform team set. A named policy that does not exist refuses the model.
+     */
     static ModelGate evaluate(OpenModel model, java.util.function.Function<String, Optional<ModelPolicy>> policies, Optional<String> fromNamespace) {
         ModelFacts facts;
+        List<Violation> overridden;
         try {
             facts = ModelAssessor.facts(model.getMetadata().getName(), model.getSpec());
+            overridden = overrides(model);
         } catch (RuntimeException | StackOverflowError e) {
             // The core is built never to throw; if it ever does, the model is refused with the reason, never left without a status.
             facts = ModelAssessor.unassessed(model.getMetadata().getName());
             return new ModelGate(facts, new PolicyDecision("built-in", true, List.of(new Violation("assessment",
                     "the model could not be assessed (" + Escape.text(String.valueOf(e), 300) + "); it is refused until it can be"))));
         }
-        String named = model.getSpec().policyRef != null ? model.getSpec().policyRef.name : fromNamespace.orElse(null);
-        String source = model.getSpec().policyRef != null ? "spec.policyRef" : "namespace label " + POLICY_LABEL;
-        if (named != null) {
-            Optional<ModelPolicy> policy = policies.apply(named);
-            if (policy.isEmpty()) {
-                // A named policy that does not exist must not silently fall back to a laxer one.
-                return new ModelGate(facts, new PolicyDecision(named, true,
-                        List.of(new Violation("policy", "ModelPolicy " + named + " (from " + source + ") does not exist"))));
-            }
-            return new ModelGate(facts, PolicyEngine.decide(facts, PolicyRules.from(named, policy.get().getSpec())));
+        PolicyDecision governing;
+        String governingName;
+        if (fromNamespace.isPresent()) {
+            governingName = fromNamespace.get();
+            governing = decide(facts, governingName, "namespace label " + POLICY_LABEL, policies);
+        } else {
+            governingName = policies.apply(DEFAULT_POLICY).isPresent() ? DEFAULT_POLICY : "built-in";
+            governing = governingName.equals(DEFAULT_POLICY) ? decide(facts, DEFAULT_POLICY, "default", policies)
+                    : PolicyEngine.decide(facts, PolicyRules.builtIn());
         }
-        PolicyRules rules = policies.apply(DEFAULT_POLICY).map(p -> PolicyRules.from(DEFAULT_POLICY, p.getSpec())).orElse(PolicyRules.builtIn());
-        return new ModelGate(facts, PolicyEngine.decide(facts, rules));
+        PolicyDecision decision = governing;
+        String added = model.getSpec().policyRef == null ? null : model.getSpec().policyRef.name;
+        if (added != null && !added.equals(governingName)) {
+            decision = PolicyDecision.both(governing, decide(facts, added, "spec.policyRef", policies));
+        }
+        return new ModelGate(facts, decision.withEnforced(overridden));
+    }
+
+    private static PolicyDecision decide(ModelFacts facts, String name, String source,
+            java.util.function.Function<String, Optional<ModelPolicy>> policies) {
+        Optional<ModelPolicy> policy = policies.apply(name);
+        if (policy.isEmpty()) {
+            // A named policy that does not exist must not silently fall back to a laxer one.
+            return new PolicyDecision(name, true, List.of(new Violation("policy", "ModelPolicy " + name + " (from " + source + ") does not exist")));
+        }
+        return PolicyEngine.decide(facts, PolicyRules.from(name, policy.get().getSpec()));
+    }
+
+    /** User args and env that would set what the gate decided: refused whatever the policy says. */
+    static List<Violation> overrides(OpenModel model) {
+        var serving = model.getSpec().serving;
+        if (serving == null) {
+            return List.of();
+        }
+        return EngineOverrides.find(InferenceServer.engine(model), serving.args, serving.env).stream()
+                .map(o -> new Violation(o.field().startsWith("spec.serving.args") ? "serving.args" : "serving.env", o.toString()))
+                .toList();
     }
 }

@@ -12,6 +12,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import java.util.concurrent.TimeUnit;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -41,7 +44,11 @@ import java.util.stream.Collectors;
         @Dependent(name = "deployment", type = DeploymentDependent.class, reconcilePrecondition = ServingAllowed.class),
         @Dependent(name = "service", type = ServiceDependent.class, reconcilePrecondition = ServingAllowed.class)
 })
-@ControllerConfiguration(name = OpenModelReconciler.NAME, fieldManager = OpenModelReconciler.FIELD_MANAGER)
+@ControllerConfiguration(name = OpenModelReconciler.NAME, fieldManager = OpenModelReconciler.FIELD_MANAGER,
+        maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
+// Retries never give up for good: a cause that outlives a fixed budget (an API server outage, a
+// terminating namespace) must not leave ReconcileError behind once it is gone.
+@GradualRetry(maxAttempts = -1, initialInterval = 2000, intervalMultiplier = 2, maxInterval = 60000)
 public class OpenModelReconciler implements Reconciler<OpenModel> {
     public static final String NAME = "openmodel";
     public static final String FIELD_MANAGER = "openmodel-operator";
@@ -118,7 +125,7 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
         String message = String.valueOf(e.getMessage());
         status.conditions = new Conditions(status.conditions, generation, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
                 .keep(status.conditions)
-                .set(Conditions.READY, Conditions.FALSE, "ReconcileError", message.length() > 1000 ? message.substring(0, 1000) + "..." : message)
+                .set(Conditions.READY, Conditions.FALSE, "ReconcileError", dev.openmodel.text.Escape.message(message, 1000))
                 .build();
         return ErrorStatusUpdateControl.patchStatus(statusPatch(model, status));
     }

@@ -13,7 +13,16 @@ import java.util.Map;
 
 /** How each inference engine is started, loaded once from {@code engines.yaml}. */
 public record EngineDefaults(String image, List<String> command, List<String> args, List<String> revisionArgs,
-        List<String> trustRemoteCodeArgs, int port, String healthPath, String api) {
+        List<String> trustRemoteCodeArgs, List<String> safetensorsOnlyArgs, int port, String healthPath, String api,
+        List<EngineOverrides.Owned> owned) {
+
+    /** The image repository of the default image, without tag or digest: overrides from it are the engine's own builds. */
+    public String imageRepository() {
+        String ref = image.contains("@") ? image.substring(0, image.indexOf('@')) : image;
+        int slash = ref.lastIndexOf('/');
+        int colon = ref.lastIndexOf(':');
+        return colon > slash ? ref.substring(0, colon) : ref;
+    }
 
     private static final Map<Engine, EngineDefaults> ALL = load();
 

@@ -176,6 +176,9 @@ public final class InferenceServer {
         }
         if (location.scheme() == ModelLocation.Scheme.s3 && engine == Engine.vllm) {
             args.addAll(List.of("--load-format", "runai_streamer"));
+        } else if (source.format == null || source.format == dev.openmodel.api.v1alpha1.ModelFormat.safetensors) {
+            // The gate allowed safetensors: the engine must not fall back to pickle files in the same repository.
+            args.addAll(defaults.safetensorsOnlyArgs());
         }
         ServingSpec serving = model.getSpec().serving;
         if (serving != null && serving.args != null) {
@@ -239,7 +242,14 @@ public final class InferenceServer {
         }
         ServingSpec serving = model.getSpec().serving;
         if (serving != null && serving.env != null) {
-            env.addAll(serving.env);
+            for (var e : serving.env) {
+                if (e.valueFrom != null && e.valueFrom.secretKeyRef != null) {
+                    env.add(new EnvVarBuilder().withName(e.name).withNewValueFrom().withNewSecretKeyRef()
+                            .withName(e.valueFrom.secretKeyRef.name).withKey(e.valueFrom.secretKeyRef.key).endSecretKeyRef().endValueFrom().build());
+                } else {
+                    env.add(new EnvVar(e.name, e.value == null ? "" : e.value, null));
+                }
+            }
         }
         return env;
     }

@@ -45,4 +45,25 @@ public final class Escape {
             default -> true;
         };
     }
+
+    /**
+     * A message of several lines for status or an Event: line breaks kept, every other
+     * non-printing character escaped, at most {@code max} characters.
+     */
+    public static String message(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (String line : s.split("\n", -1)) {
+            if (b.length() > 0) {
+                b.append('\n');
+            }
+            b.append(text(line, max));
+            if (b.length() >= max) {
+                break;
+            }
+        }
+        return b.length() <= max ? b.toString() : b.substring(0, max - 1) + "…";
+    }
 }

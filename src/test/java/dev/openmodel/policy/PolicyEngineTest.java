@@ -83,10 +83,10 @@ public class PolicyEngineTest {
 
         PolicyDecision d = PolicyEngine.decide(ModelAssessor.facts("m", s), PolicyRules.from("strict", p));
 
-        assertThat(rules(d)).containsExactly("licenses.requireOsiApproved", "licenses.requireCommercialUse", "openness.minimumMofClass",
-                "openness.requireOsaid", "openness.requireOpenWeights", "supplyChain.requirePinnedRevision", "supplyChain.requireImageDigest",
-                "supplyChain.allowedSources");
-        assertThat(d.message().lines().skip(1)).hasSize(8).allMatch(l -> l.startsWith("- "));
+        assertThat(rules(d)).containsExactly("licenses.deny", "licenses.requireOsiApproved", "licenses.requireCommercialUse",
+                "openness.minimumMofClass", "openness.requireOsaid", "openness.requireOpenWeights", "supplyChain.requirePinnedRevision",
+                "supplyChain.requireImageDigest", "supplyChain.allowedSources");
+        assertThat(d.message().lines().skip(1)).hasSize(9).allMatch(l -> l.startsWith("- "));
         assertThat(d.message()).startsWith("Refused by ModelPolicy strict:");
     }
 
@@ -107,16 +107,67 @@ public class PolicyEngineTest {
     }
 
     @Test
-    void denyBeatsAllowAndIdsWorkLikeCategories() {
+    void aDeniedLicenseBeatsItsAllowedCategoryAndSingleLicensesCanBeAllowed() {
         ModelPolicySpec p = new ModelPolicySpec();
         p.licenses = new LicenseRules();
         p.licenses.allow = List.of("permissive");
-        p.licenses.deny = List.of("MIT");
+        p.licenses.denyLicenses = List.of("MIT");
         assertThat(rules(PolicyEngine.decide(ModelAssessor.facts("m", spec("hf://a/b", "mit")), PolicyRules.from("p", p))))
-                .containsExactly("licenses.deny");
+                .containsExactly("licenses.denyLicenses");
         assertThat(PolicyEngine.decide(ModelAssessor.facts("m", spec("hf://a/b", "apache-2.0")), PolicyRules.from("p", p)).compliant()).isTrue();
-        p.licenses.allow = List.of("llama3.1");
+        p.licenses.allowLicenses = List.of("llama3.1");
         assertThat(PolicyEngine.decide(ModelAssessor.facts("m", spec("hf://a/b", "llama3.1")), PolicyRules.from("p", p)).compliant()).isTrue();
+        assertThat(rules(PolicyEngine.decide(ModelAssessor.facts("m", spec("hf://a/b", "gemma")), PolicyRules.from("p", p))))
+                .containsExactly("licenses.allow");
+    }
+
+    @Test
+    void anEmptyPolicyStillRefusesUnknownNonCommercialAndProprietaryLicenses() {
+        PolicyRules empty = PolicyRules.from("empty", new ModelPolicySpec());
+        for (String license : List.of("Our own license", "cc-by-nc-4.0", "proprietary")) {
+            PolicyDecision d = PolicyEngine.decide(ModelAssessor.facts("m", spec("hf://a/b", license)), empty);
+            assertThat(rules(d)).as(license).containsExactly("licenses.deny");
+            assertThat(d.message()).contains("refused unless licenses.allow names the category");
+        }
+        assertThat(PolicyEngine.decide(ModelAssessor.facts("m", spec("hf://a/b", "apache-2.0")), empty).compliant()).isTrue();
+        ModelPolicySpec nc = new ModelPolicySpec();
+        nc.licenses = new LicenseRules();
+        nc.licenses.allowLicenses = List.of("cc-by-nc-4.0");
+        assertThat(PolicyEngine.decide(ModelAssessor.facts("m", spec("hf://a/b", "cc-by-nc-4.0")), PolicyRules.from("nc", nc)).compliant())
+                .as("named explicitly").isTrue();
+    }
+
+    @Test
+    void allowedSourcesMatchWholePathSegments() {
+        ModelPolicySpec p = new ModelPolicySpec();
+        p.supplyChain = new SupplyChainRules();
+        p.supplyChain.allowedSources = List.of("hf://ibm-granite");
+        PolicyRules rules = PolicyRules.from("p", p);
+        assertThat(PolicyEngine.decide(ModelAssessor.facts("m", spec("hf://ibm-granite/granite-3.3-8b-instruct", "apache-2.0")), rules).compliant())
+                .isTrue();
+        assertThat(rules(PolicyEngine.decide(ModelAssessor.facts("m", spec("hf://ibm-granite-evil/granite", "apache-2.0")), rules)))
+                .containsExactly("supplyChain.allowedSources");
+    }
+
+    @Test
+    void imageOverridesComeFromTheEnginesRepositoryUnlessThePolicyListsOthers() {
+        OpenModelSpec own = spec("hf://a/b", "apache-2.0");
+        own.serving = new ServingSpec();
+        own.serving.image = "docker.io/vllm/vllm-openai:v0.12.0";
+        assertThat(builtIn(own).compliant()).isTrue();
+        OpenModelSpec other = spec("hf://a/b", "apache-2.0");
+        other.serving = new ServingSpec();
+        other.serving.image = "docker.io/vllm/vllm-openai-evil:latest";
+        assertThat(rules(builtIn(other))).containsExactly("supplyChain.allowedImages");
+        ModelPolicySpec p = new ModelPolicySpec();
+        p.supplyChain = new SupplyChainRules();
+        p.supplyChain.allowedImages = List.of("registry.example.com/ml", "ghcr.io/x/y@sha256:" + "1".repeat(64));
+        other.serving.image = "registry.example.com/ml/vllm:1";
+        assertThat(PolicyEngine.decide(ModelAssessor.facts("m", other), PolicyRules.from("p", p)).compliant()).isTrue();
+        other.serving.image = "registry.example.com/mlx/vllm:1";
+        assertThat(rules(PolicyEngine.decide(ModelAssessor.facts("m", other), PolicyRules.from("p", p)))).containsExactly("supplyChain.allowedImages");
+        other.serving.image = "ghcr.io/x/y@sha256:" + "1".repeat(64);
+        assertThat(PolicyEngine.decide(ModelAssessor.facts("m", other), PolicyRules.from("p", p)).compliant()).isTrue();
     }
 
     @Test

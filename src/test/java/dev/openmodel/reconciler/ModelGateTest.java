@@ -21,7 +21,11 @@ class ModelGateTest {
         p.getMetadata().setName(name);
         p.setSpec(new ModelPolicySpec());
         p.getSpec().licenses = new LicenseRules();
-        p.getSpec().licenses.deny = List.of(what);
+        if (List.of("permissive", "copyleft", "open-model", "use-restricted", "non-commercial", "proprietary", "unknown").contains(what)) {
+            p.getSpec().licenses.deny = List.of(what);
+        } else {
+            p.getSpec().licenses.denyLicenses = List.of(what);
+        }
         return p;
     }
 
@@ -45,8 +49,39 @@ class ModelGateTest {
     }
 
     @Test
-    void policyRefWins() {
-        assertThat(gate(model("by-ref"), "by-label", POLICIES).decision().policy()).isEqualTo("by-ref");
+    void policyRefAddsToTheNamespacesPolicyAndNeverReplacesIt() {
+        ModelGate g = gate(model("by-ref"), "by-label", POLICIES);
+        assertThat(g.decision().policy()).isEqualTo("by-label and by-ref");
+        assertThat(g.decision().allowsServing()).isFalse();
+        assertThat(g.decision().message()).startsWith("Refused by ModelPolicy by-label and ModelPolicy by-ref:");
+    }
+
+    @Test
+    void aLaxOrAuditPolicyRefCannotLoosenTheNamespacesPolicy() {
+        ModelPolicy lax = new ModelPolicy();
+        lax.getMetadata().setName("lax");
+        lax.setSpec(new ModelPolicySpec());
+        lax.getSpec().enforcement = dev.openmodel.api.v1alpha1.Enforcement.Audit;
+        lax.getSpec().licenses = new LicenseRules();
+        lax.getSpec().licenses.allow = List.of("permissive", "non-commercial", "unknown");
+        Map<String, ModelPolicy> policies = Map.of("by-label", denying("by-label", "permissive"), "lax", lax);
+        ModelGate g = gate(model("lax"), "by-label", policies);
+        assertThat(g.decision().allowsServing()).isFalse();
+        assertThat(g.decision().message()).contains("licenses.deny: license Apache-2.0 (permissive) is denied (permissive)");
+        // With no label, the ModelPolicy "default" (else the built-in) is the namespace's policy.
+        OpenModel nc = model("lax");
+        nc.getSpec().license.id = "cc-by-nc-4.0";
+        assertThat(gate(nc, null, policies).decision().allowsServing()).as("the built-in policy still refuses non-commercial").isFalse();
+    }
+
+    @Test
+    void argumentsThatSetWhatTheGateDecidedAreRefusedWhateverThePolicy() {
+        OpenModel m = model(null);
+        m.getSpec().serving = new dev.openmodel.api.v1alpha1.ServingSpec();
+        m.getSpec().serving.args = List.of("--max-model-len", "8192", "--trust_remote_code");
+        ModelGate g = gate(m, null, Map.of());
+        assertThat(g.decision().allowsServing()).isFalse();
+        assertThat(g.decision().message()).contains("serving.args: spec.serving.args[2]: '--trust_remote_code' would set code trust");
     }
 
     @Test

@@ -7,11 +7,16 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!self.resourceName.startsWith('kubernetes.io/') && !self.resourceName.startsWith('requests.')",
+        message = "resourceName must be an extended resource (a domain outside kubernetes.io, e.g. nvidia.com/gpu)", fieldPath = ".resourceName",
+        reason = "FieldValueInvalid")
 public class AcceleratorSpec {
     @Default("nvidia.com/gpu")
-    @Pattern("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)/[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$")
+    @Size(max = 253)
+    @Pattern("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+)/[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$")
     @JsonPropertyDescription("Extended resource name of the accelerator, e.g. nvidia.com/gpu, amd.com/gpu, nvidia.com/mig-1g.10gb.")
     public String resourceName = "nvidia.com/gpu";
 
@@ -21,7 +26,8 @@ public class AcceleratorSpec {
     @JsonPropertyDescription("Accelerators per replica; the engine shards the model across them (tensor parallelism).")
     public Integer count = 1;
 
-    @Size(max = 128)
+    @Size(max = 63)
+    @Pattern("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$")
     @JsonPropertyDescription("Required GPU product, matched against the node label nvidia.com/gpu.product, e.g. NVIDIA-H100-80GB-HBM3.")
     public String product;
 

@@ -25,5 +25,6 @@ public class LicenseSpec {
     public String url;
 
     @JsonPropertyDescription("License ids whose restrictive terms (use policies, user limits) the deploying team explicitly accepts, e.g. [llama3.1].")
-    public List<String> acceptTerms;
+    @Size(max = 32)
+    public List<@Size(max = 128) String> acceptTerms;
 }

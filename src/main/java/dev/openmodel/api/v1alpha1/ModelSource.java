@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -14,6 +15,15 @@ import io.fabric8.generator.annotation.ValidationRule;
         message = "revision of an oci:// model must be a sha256: digest", fieldPath = ".revision", reason = "FieldValueInvalid")
 @ValidationRule(value = "!has(self.credentialsSecretRef) || self.uri.startsWith('hf://') || self.uri.startsWith('s3://') || self.uri.startsWith('oci://')",
         message = "credentialsSecretRef applies only to hf://, s3:// and oci:// models", fieldPath = ".credentialsSecretRef", reason = "FieldValueForbidden")
+@ValidationRule(value = "!self.uri.contains('?') && !self.uri.contains('#')",
+        message = "uri may not carry a query string or fragment (pre-signed URLs and tokens belong in credentialsSecretRef)", fieldPath = ".uri",
+        reason = "FieldValueInvalid")
+@ValidationRule(value = "!self.uri.matches('(^[a-z0-9]+://|/)\\\\.\\\\.?(/|$)')", message = "uri may not contain '.' or '..' path segments",
+        fieldPath = ".uri", reason = "FieldValueInvalid")
+@ValidationRule(value = "!self.uri.matches('^[a-z0-9]+://[^/]*@')", message = "uri may not embed credentials (user:password@); use credentialsSecretRef",
+        fieldPath = ".uri", reason = "FieldValueInvalid")
+@ValidationRule(value = "!self.uri.matches('[\\\\x00-\\\\x20\\\\x7f\\\\\\\\]')", message = "uri may not contain spaces, control characters or backslashes",
+        fieldPath = ".uri", reason = "FieldValueInvalid")
 public class ModelSource {
     /** hf://ORG/NAME, oci://REGISTRY/REPO[:TAG][@sha256:DIGEST], pvc://CLAIM/PATH, s3://BUCKET/PATH. */
     public static final String URI_PATTERN = "^(hf://[A-Za-z0-9][A-Za-z0-9._-]*/[A-Za-z0-9][A-Za-z0-9._-]*"
@@ -22,6 +32,7 @@ public class ModelSource {
             + "|s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?)$";
 
     @Required
+    @Size(max = 2048)
     @Pattern(URI_PATTERN)
     @JsonPropertyDescription("Model location: hf://ORG/NAME (Hugging Face), oci://REGISTRY/REPO[:TAG][@sha256:DIGEST], pvc://CLAIM/PATH or s3://BUCKET/PATH.")
     public String uri;
@@ -34,7 +45,7 @@ public class ModelSource {
     @JsonPropertyDescription("Weight file format. pytorch means pickle files, which run code when loaded.")
     public ModelFormat format = ModelFormat.safetensors;
 
-    @Pattern("^[0-9]+(\\.[0-9]+)?[KMBT]$")
+    @Pattern("^[0-9]{1,6}(\\.[0-9]{1,3})?[KMBT]$")
     @JsonPropertyDescription("Parameter count, e.g. 7.6B or 405B; sizes start-up probes and checks GPU memory fit.")
     public String parameters;
 

@@ -3,6 +3,7 @@ package dev.openmodel.api.v1alpha1;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
@@ -11,6 +12,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group(OpenModel.GROUP)
 @Version(OpenModel.VERSION)
 @ShortNames("om")
+// The Deployment and Service carry the model's name, and a Service name must be a DNS-1035 label.
+@ValidationRule(value = "self.metadata.name.size() <= 63 && self.metadata.name.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$')",
+        message = "metadata.name must be a DNS-1035 label of at most 63 characters (lower-case letters, digits and '-', starting with a letter), because the model's Service takes its name",
+        reason = "FieldValueInvalid")
 @AdditionalPrinterColumn(name = "License", jsonPath = ".status.license.id", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Openness", jsonPath = ".status.openness.mofClass", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)

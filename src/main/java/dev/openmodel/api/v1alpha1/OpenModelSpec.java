@@ -3,8 +3,13 @@ package dev.openmodel.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "!has(self.serving) || !has(self.serving.env) || self.serving.env.all(e, !has(e.valueFrom) || "
+        + "(has(self.model.credentialsSecretRef) && e.valueFrom.secretKeyRef.name == self.model.credentialsSecretRef.name))",
+        message = "env may take values only from the model's own credentials Secret (spec.model.credentialsSecretRef)",
+        fieldPath = ".serving.env", reason = "FieldValueForbidden")
 public class OpenModelSpec {
     @Required
     @JsonPropertyDescription("Where the model comes from, which revision, and in what file format.")

@@ -8,6 +8,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class OpennessSpec {
     @JsonPropertyDescription("Released components of the model, named as in the Model Openness Framework.")
+    @Size(max = 64)
     public List<OpennessComponent> components;
 
     @Size(max = 65536)

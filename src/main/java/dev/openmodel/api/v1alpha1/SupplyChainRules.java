@@ -2,6 +2,8 @@ package dev.openmodel.api.v1alpha1;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -18,6 +20,11 @@ public class SupplyChainRules {
     @JsonPropertyDescription("Refuse engine images not pinned by @sha256 digest.")
     public Boolean requireImageDigest;
 
-    @JsonPropertyDescription("URI prefixes models may come from, e.g. hf://ibm-granite/, oci://registry.example.com/. Empty allows any.")
-    public List<String> allowedSources;
+    @Size(max = 256)
+    @JsonPropertyDescription("Where models may come from: URI prefixes matched at whole path segments, e.g. hf://ibm-granite (its repositories, not hf://ibm-granite-other/...), oci://registry.example.com/models. Empty allows any.")
+    public List<@Size(max = 1024) @Pattern("^(hf|oci|pvc|s3)://[^\\s?#@]+$") String> allowedSources;
+
+    @Size(max = 256)
+    @JsonPropertyDescription("Images spec.serving.image may name: repository prefixes matched at whole path segments (registry.example.com/vllm), or full references with @sha256 digests. Unset: only the engine's own image repository (any tag or digest).")
+    public List<@Size(max = 512) @Pattern("^[a-z0-9][a-z0-9._:/@-]*$") String> allowedImages;
 }
