@@ -182,7 +182,8 @@ public final class InferenceServer {
         }
         ServingSpec serving = model.getSpec().serving;
         if (serving != null && serving.args != null) {
-            args.addAll(serving.args);
+            // Kubernetes expands $(VAR) in args and env; a user's text stays literal ($$ escapes it).
+            serving.args.forEach(a -> args.add(literal(a)));
         }
 
         List<VolumeMount> mounts = new ArrayList<>();
@@ -247,11 +248,16 @@ public final class InferenceServer {
                     env.add(new EnvVarBuilder().withName(e.name).withNewValueFrom().withNewSecretKeyRef()
                             .withName(e.valueFrom.secretKeyRef.name).withKey(e.valueFrom.secretKeyRef.key).endSecretKeyRef().endValueFrom().build());
                 } else {
-                    env.add(new EnvVar(e.name, e.value == null ? "" : e.value, null));
+                    env.add(new EnvVar(e.name, e.value == null ? "" : literal(e.value), null));
                 }
             }
         }
         return env;
+    }
+
+    /** User text as Kubernetes passes it on unexpanded: "$(HF_TOKEN)" stays those characters. */
+    static String literal(String text) {
+        return text == null ? null : text.replace("$", "$$"); // every $ doubled: Kubernetes reduces $$ to $ and expands nothing
     }
 
     private static Probe probe(EngineDefaults defaults, int periodSeconds, int failureThreshold) {
@@ -278,13 +284,18 @@ public final class InferenceServer {
             return 8; // unknown: budget for a typical 7-8B model
         }
         char unit = parameters.charAt(parameters.length() - 1);
-        BigDecimal number = new BigDecimal(parameters.substring(0, parameters.length() - 1));
+        BigDecimal number;
+        try {
+            number = new BigDecimal(parameters.substring(0, parameters.length() - 1));
+        } catch (NumberFormatException e) {
+            return 8; // admission checks the shape; never fail a render on it
+        }
         BigDecimal factor = switch (unit) {
             case 'K' -> new BigDecimal("0.000001");
             case 'M' -> new BigDecimal("0.001");
             case 'B' -> BigDecimal.ONE;
             case 'T' -> new BigDecimal("1000");
-            default -> throw new IllegalArgumentException("parameters must end in K, M, B or T: " + parameters);
+            default -> BigDecimal.valueOf(-1);
         };
         return number.multiply(factor).setScale(3, RoundingMode.HALF_UP).doubleValue();
     }

@@ -132,13 +132,14 @@ class PolicyGateIT {
                 licenses: {requireOsiApproved: true}
                 openness: {requireOsaid: true}
                 """);
-        apply("audited", "hf://google/gemma-2-9b-it", "{id: gemma}", "policyRef: {name: " + policy + "}");
+        // The built-in policy still governs the namespace (terms accepted); the Audit policy adds findings.
+        apply("audited", "hf://google/gemma-2-9b-it", "{id: gemma, acceptTerms: [gemma]}", "policyRef: {name: " + policy + "}");
 
         OpenModel m = models.awaitCondition("audited", Conditions.READY, "True");
         Condition compliant = Models.condition(m, Conditions.POLICY_COMPLIANT).orElseThrow();
         assertThat(compliant.getStatus()).isEqualTo("False");
         assertThat(compliant.getReason()).isEqualTo("AuditViolation");
-        assertThat(compliant.getMessage()).startsWith("Audit findings of ModelPolicy " + policy)
+        assertThat(compliant.getMessage()).startsWith("Audit findings of the built-in default policy and ModelPolicy " + policy)
                 .contains("licenses.requireOsiApproved").contains("openness.requireOsaid");
         assertThat(deployment("audited").getSpec().getReplicas()).isEqualTo(1);
     }
