@@ -91,12 +91,13 @@ public final class ModelAssessor {
     public static ModelFacts unassessed(String name) {
         ResolvedLicense unknown = LicenseResolver.resolve((String) null);
         return new ModelFacts(name, null, null, null, false, null, false, null, unknown, List.of(),
-                OpennessClassifier.assess(new MofRelease(null, Map.of(), Map.of()), null));
+                OpennessClassifier.assess(new MofRelease(null, Map.of(), Map.of()), null), false, null);
     }
 
     /** Facts from a MOF model declaration alone: license and openness, no supply chain to check. */
     public static ModelFacts mofFacts(String name, ResolvedLicense license, MofRelease release) {
-        return new ModelFacts(name, null, null, null, false, null, false, null, license, List.of(), OpennessClassifier.assess(release, null));
+        return new ModelFacts(name, null, null, null, false, null, false, null, license, List.of(), OpennessClassifier.assess(release, null), false,
+                null);
     }
 
     public static ModelFacts facts(String name, OpenModelSpec spec, ResolvedLicense license, MofRelease release) {
@@ -108,6 +109,7 @@ public final class ModelAssessor {
         List<String> accepted = spec.license == null || spec.license.acceptTerms == null ? List.of() : spec.license.acceptTerms;
         return new ModelFacts(name, model == null ? "" : model.uri, model == null ? null : model.revision,
                 model == null || model.format == null ? "safetensors" : model.format.name(), model != null && model.trustRemoteCode, image,
-                override, EngineDefaults.of(engine).imageRepository(), license, accepted, openness);
+                override, EngineDefaults.of(engine).imageRepository(), license, accepted, openness,
+                model != null && model.credentialsSecretRef != null, null);
     }
 }

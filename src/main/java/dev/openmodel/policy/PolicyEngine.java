@@ -1,6 +1,8 @@
 package dev.openmodel.policy;
 
+import dev.openmodel.license.LicenseResolver;
 import dev.openmodel.license.ResolvedLicense;
+import dev.openmodel.source.SourceFacts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +20,7 @@ public final class PolicyEngine {
         licenses(facts, rules, v);
         openness(facts, rules, v);
         supplyChain(facts, rules, v);
+        source(facts, rules, v);
         return new PolicyDecision(rules.name(), rules.enforce(), List.copyOf(v));
     }
 
@@ -139,5 +142,49 @@ public final class PolicyEngine {
             return facts.uri().contains("@sha256:") || facts.revision() != null;
         }
         return facts.uri().startsWith("hf://") && facts.revision() != null;
+    }
+
+    /** What the model's source says, against what the spec declares. */
+    private static void source(ModelFacts facts, PolicyRules rules, List<Violation> v) {
+        SourceFacts src = facts.source();
+        if (src == null || facts.uri() == null) {
+            return;
+        }
+        if (!src.verified()) {
+            if (rules.requireVerifiedSource()) {
+                v.add(new Violation("supplyChain.requireVerifiedSource", facts.uri() + " could not be verified: " + src.reason()));
+            }
+            return;
+        }
+        if (src.licenseText() != null && !rules.allowSourceLicenseMismatch()) {
+            ResolvedLicense stated = LicenseResolver.resolve(src.licenseText());
+            ResolvedLicense declared = facts.license();
+            if (!stated.id().equalsIgnoreCase(declared.id())) {
+                v.add(new Violation("licenses.allowSourceMismatch", "the declaration says " + declared.id() + " (" + declared.category()
+                        + ") but " + facts.uri() + " states " + src.licenseText() + (stated.known() ? " (" + stated.id() + ", " + stated.category() + ")"
+                                : " (not recognised)")));
+            }
+        }
+        if (!src.weightFormats().isEmpty()) {
+            String declared = "pytorch".equals(facts.format()) ? "pickle" : facts.format();
+            if (!src.weightFormats().contains(declared)) {
+                boolean onlyPickle = src.weightFormats().equals(java.util.Set.of("pickle"));
+                if (onlyPickle && !rules.allowedFormats().contains("pytorch")) {
+                    v.add(new Violation("supplyChain.allowedFormats", "declared " + facts.format() + ", but " + facts.uri()
+                            + " ships only pickle weights (.bin, .pt, .pth, .pkl, .ckpt), which run code when loaded"));
+                } else {
+                    v.add(new Violation("source.format", "declared " + facts.format() + ", but " + facts.uri() + " has no " + declared
+                            + " weights (it has " + String.join(", ", src.weightFormats()) + "); spec.model.format must name what is there"));
+                }
+            }
+        }
+        if (src.remoteCode() && !facts.trustRemoteCode()) {
+            v.add(new Violation("source.remoteCode", "the config of " + facts.uri() + " has auto_map (custom modelling code): the engine cannot "
+                    + "load it without spec.model.trustRemoteCode, which runs that code and needs supplyChain.allowTrustRemoteCode"));
+        }
+        if (src.gated() != null && !facts.hasCredentials()) {
+            v.add(new Violation("source.gated", facts.uri() + " is gated (" + src.gated() + "): downloads need spec.model.credentialsSecretRef, "
+                    + "a token of an account that accepted its terms"));
+        }
     }
 }

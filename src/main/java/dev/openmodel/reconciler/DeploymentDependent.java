@@ -20,6 +20,9 @@ public class DeploymentDependent extends CRUDKubernetesDependentResource<Deploym
     @Override
     protected Deployment desired(OpenModel model, Context<OpenModel> context) {
         // Refused under Enforce: scale to zero, keep the Deployment (and its history).
-        return InferenceServer.deployment(model, ModelGate.of(model, context).desiredReplicas(model));
+        ModelGate gate = ModelGate.of(model, context);
+        var source = gate.facts().source();
+        // An unpinned source is served at the revision that was verified, on every replica.
+        return InferenceServer.deployment(model, gate.desiredReplicas(model), source == null ? null : source.resolvedRevision());
     }
 }

@@ -9,6 +9,7 @@ import dev.openmodel.policy.PolicyEngine;
 import dev.openmodel.policy.PolicyRules;
 import dev.openmodel.policy.Violation;
 import dev.openmodel.serving.EngineOverrides;
+import dev.openmodel.source.SourceFacts;
 import dev.openmodel.serving.InferenceServer;
 import dev.openmodel.text.Escape;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -22,7 +23,12 @@ import java.util.Optional;
  * The gate for one OpenModel in one reconcile: its facts and the decision of the policy that
  * governs it. Computed once and shared by the dependents and the status.
  */
-public record ModelGate(ModelFacts facts, PolicyDecision decision) {
+public record ModelGate(ModelFacts facts, PolicyDecision decision, boolean resolving) {
+
+    public ModelGate(ModelFacts facts, PolicyDecision decision) {
+        this(facts, decision, false);
+    }
+
     /** Namespace label naming the ModelPolicy for the models in it. */
     public static final String POLICY_LABEL = "openmodel.dev/policy";
     public static final String DEFAULT_POLICY = "default";
@@ -36,7 +42,7 @@ public record ModelGate(ModelFacts facts, PolicyDecision decision) {
         var namespaces = (InformerEventSource<Namespace, OpenModel>) context.eventSourceRetriever().getEventSourceFor(Namespace.class);
         Optional<String> fromNamespace = namespaces.get(new ResourceID(model.getMetadata().getNamespace()))
                 .map(ns -> ns.getMetadata().getLabels()).map(labels -> labels.get(POLICY_LABEL));
-        return evaluate(model, name -> policies.get(new ResourceID(name)), fromNamespace);
+        return evaluate(model, name -> policies.get(new ResourceID(name)), fromNamespace, SourceCache.shared().lookup(model));
     }
 
     /** Replicas to run: the spec's when the policy allows serving, none when it refuses (Enforce). */
@@ -51,16 +57,29 @@ public record ModelGate(ModelFacts facts, PolicyDecision decision) {
      * platform team set. A named policy that does not exist refuses the model.
      */
     static ModelGate evaluate(OpenModel model, java.util.function.Function<String, Optional<ModelPolicy>> policies, Optional<String> fromNamespace) {
+        return evaluate(model, policies, fromNamespace, Optional.of(SourceFacts.unverified("the source was not read")));
+    }
+
+    /**
+     * @param source what the model's source says; empty while it is being read for the first
+     *     time, when nothing is decided yet and nothing is created
+     */
+    static ModelGate evaluate(OpenModel model, java.util.function.Function<String, Optional<ModelPolicy>> policies, Optional<String> fromNamespace,
+            Optional<SourceFacts> source) {
         ModelFacts facts;
         List<Violation> overridden;
         try {
-            facts = ModelAssessor.facts(model.getMetadata().getName(), model.getSpec());
+            facts = ModelAssessor.facts(model.getMetadata().getName(), model.getSpec()).withSource(source.orElse(null));
             overridden = overrides(model);
         } catch (RuntimeException | StackOverflowError e) {
             // The core is built never to throw; if it ever does, the model is refused with the reason, never left without a status.
             facts = ModelAssessor.unassessed(model.getMetadata().getName());
             return new ModelGate(facts, new PolicyDecision("built-in", true, List.of(new Violation("assessment",
                     "the model could not be assessed (" + Escape.text(String.valueOf(e), 300) + "); it is refused until it can be"))));
+        }
+        if (source.isEmpty()) {
+            return new ModelGate(facts, new PolicyDecision("source", true, List.of(new Violation("source", "reading what "
+                    + Escape.text(model.getSpec().model.uri, 300) + " says before deciding; nothing is created until then"))), true);
         }
         PolicyDecision governing;
         String governingName;

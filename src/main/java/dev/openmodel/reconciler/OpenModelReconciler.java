@@ -23,6 +23,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Workflow;
 import io.javaoperatorsdk.operator.api.reconciler.dependent.Dependent;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -83,8 +84,11 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
                 .withSecondaryToPrimaryMapper(ns -> allModels(context, ns.getMetadata().getName()))
                 .withOnUpdateFilter((now, before) -> !Objects.equals(labelOf(now), labelOf(before)))
                 .build();
+        // Reads of models' sources finish off the reconcile threads and wake the models waiting on them.
+        var sources = new SimpleInboundEventSource<OpenModel>("sources");
+        SourceCache.shared().connect(sources::propagateEvent, context.getClient(), meterRegistry);
         return List.of(new InformerEventSource<>(pods, context), new InformerEventSource<>(policies, context),
-                new InformerEventSource<>(namespaces, context));
+                new InformerEventSource<>(namespaces, context), sources);
     }
 
     private static Set<ResourceID> allModels(EventSourceContext<OpenModel> context, String namespace) {

@@ -39,7 +39,9 @@ public final class StatusAggregator {
         Conditions conditions = new Conditions(previous == null ? List.of() : previous.conditions, generation, now);
 
         PolicyDecision decision = gate.decision();
-        if (decision.compliant()) {
+        if (gate.resolving()) {
+            conditions.set(Conditions.POLICY_COMPLIANT, UNKNOWN, SourceStatuses.RESOLVING, decision.violations().get(0).fact());
+        } else if (decision.compliant()) {
             conditions.set(Conditions.POLICY_COMPLIANT, TRUE, "Compliant", decision.message());
         } else {
             conditions.set(Conditions.POLICY_COMPLIANT, FALSE, decision.enforce() ? "PolicyViolation" : "AuditViolation", decision.message());
@@ -55,6 +57,11 @@ public final class StatusAggregator {
             if (conflicts.any()) {
                 conditions.set(READY, FALSE, "NameConflict", conflicts.message());
             }
+        } else if (gate.resolving()) {
+            String waiting = "Waiting for the source to be read.";
+            conditions.set(SCHEDULED, FALSE, SourceStatuses.RESOLVING, waiting);
+            conditions.set(AVAILABLE, FALSE, SourceStatuses.RESOLVING, waiting);
+            conditions.set(READY, FALSE, SourceStatuses.RESOLVING, decision.violations().get(0).fact());
         } else {
             String stopped = observed.deployment().isPresent() ? "Scaled to zero: " : "Not scheduled: ";
             conditions.set(SCHEDULED, FALSE, "PolicyViolation", stopped + "the model is refused by policy.");
@@ -72,6 +79,9 @@ public final class StatusAggregator {
         }
         status.license = license(gate.facts().license());
         status.openness = openness(gate.facts().openness());
+        if (gate.facts().uri() != null && model.getSpec().model != null) {
+            status.source = SourceStatuses.of(model, gate.facts().source());
+        }
         return status;
     }
 

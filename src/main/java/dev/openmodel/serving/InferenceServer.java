@@ -74,6 +74,11 @@ public final class InferenceServer {
     }
 
     public static Deployment deployment(OpenModel model, int replicas) {
+        return deployment(model, replicas, null);
+    }
+
+    /** @param resolvedRevision the commit or digest the source was verified at, served when the spec pins none */
+    public static Deployment deployment(OpenModel model, int replicas, String resolvedRevision) {
         String name = model.getMetadata().getName();
         Engine engine = engine(model);
         return new DeploymentBuilder()
@@ -88,7 +93,7 @@ public final class InferenceServer {
                 .endStrategy()
                 .withNewTemplate()
                 .withNewMetadata().withLabels(Labels.forModel(name, engine)).endMetadata()
-                .withSpec(podSpec(model))
+                .withSpec(podSpec(model, resolvedRevision))
                 .endTemplate()
                 .endSpec()
                 .build();
@@ -122,6 +127,10 @@ public final class InferenceServer {
     }
 
     static PodSpec podSpec(OpenModel model) {
+        return podSpec(model, null);
+    }
+
+    static PodSpec podSpec(OpenModel model, String resolvedRevision) {
         AcceleratorSpec accelerator = accelerator(model);
         List<Volume> volumes = new ArrayList<>();
         volumes.add(new VolumeBuilder().withName("dshm").withNewEmptyDir().withMedium("Memory").endEmptyDir().build());
@@ -133,7 +142,8 @@ public final class InferenceServer {
                     .withNewPersistentVolumeClaim().withClaimName(location.authority()).withReadOnly(true).endPersistentVolumeClaim()
                     .build());
             case oci -> volumes.add(new VolumeBuilder().withName("model")
-                    .withNewImage().withReference(location.authority()).withPullPolicy("IfNotPresent").endImage()
+                    .withNewImage().withReference(ociReference(location.authority(), model.getSpec().model.revision, resolvedRevision))
+                    .withPullPolicy("IfNotPresent").endImage()
                     .build());
             default -> {
             }
@@ -150,13 +160,25 @@ public final class InferenceServer {
                 .withFsGroup(RUN_AS_USER)
                 .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                 .endSecurityContext()
-                .withContainers(container(model, location, accelerator))
+                .withContainers(container(model, location, accelerator, resolvedRevision))
                 .withVolumes(volumes);
         AcceleratorPlacement.apply(accelerator, pod);
         return pod.build();
     }
 
-    private static Container container(OpenModel model, ModelLocation location, AcceleratorSpec accelerator) {
+    /** The artifact to mount, pinned to the digest that was verified (or that the spec names). */
+    static String ociReference(String reference, String revision, String resolvedRevision) {
+        String digest = revision != null ? revision : resolvedRevision != null && resolvedRevision.startsWith("sha256:") ? resolvedRevision : null;
+        if (digest == null || reference.contains("@")) {
+            return reference;
+        }
+        int slash = reference.lastIndexOf('/');
+        int colon = reference.lastIndexOf(':');
+        String repository = colon > slash ? reference.substring(0, colon) : reference;
+        return repository + "@" + digest;
+    }
+
+    private static Container container(OpenModel model, ModelLocation location, AcceleratorSpec accelerator, String resolvedRevision) {
         Engine engine = engine(model);
         EngineDefaults defaults = EngineDefaults.of(engine);
         ModelSource source = model.getSpec().model;
@@ -165,10 +187,12 @@ public final class InferenceServer {
         values.put("{port}", Integer.toString(defaults.port()));
         values.put("{name}", model.getMetadata().getName());
         values.put("{accelerators}", Integer.toString(accelerator.count == null ? 1 : accelerator.count));
-        values.put("{revision}", source.revision == null ? "" : source.revision);
+        String revision = source.revision != null ? source.revision
+                : resolvedRevision != null && resolvedRevision.matches("[0-9a-f]{40}") ? resolvedRevision : null;
+        values.put("{revision}", revision == null ? "" : revision);
 
         List<String> args = new ArrayList<>(substitute(defaults.args(), values));
-        if (source.revision != null && location.scheme() == ModelLocation.Scheme.hf) {
+        if (revision != null && location.scheme() == ModelLocation.Scheme.hf) {
             args.addAll(substitute(defaults.revisionArgs(), values));
         }
         if (source.trustRemoteCode) {

@@ -45,4 +45,7 @@ public class LicenseRules {
 
     @JsonPropertyDescription("Licenses with restrictive terms (use policies, user limits) must be named in the model's spec.license.acceptTerms.")
     public Boolean requireAcceptedTerms;
+
+    @JsonPropertyDescription("Serve a model whose declared license differs from the license its source states. Default false: a contradiction refuses the model, naming both.")
+    public Boolean allowSourceMismatch;
 }

@@ -21,6 +21,9 @@ public class OpenModelStatus {
     @JsonPropertyDescription("How open the model is, as OpenModel assessed it.")
     public OpennessStatus openness;
 
+    @JsonPropertyDescription("What the model's source says: the revision served, the license it states, its weight files, whether it needs custom code or is gated.")
+    public SourceStatus source;
+
     @JsonPropertyDescription("Where the model is served.")
     public Endpoint endpoint;
 
@@ -37,6 +40,7 @@ public class OpenModelStatus {
                 && Objects.equals(conditions, s.conditions)
                 && Objects.equals(license, s.license)
                 && Objects.equals(openness, s.openness)
+                && Objects.equals(source, s.source)
                 && Objects.equals(endpoint, s.endpoint)
                 && Objects.equals(replicas, s.replicas)
                 && Objects.equals(readyReplicas, s.readyReplicas);
@@ -44,6 +48,6 @@ public class OpenModelStatus {
 
     @Override
     public int hashCode() {
-        return Objects.hash(observedGeneration, conditions, license, openness, endpoint, replicas, readyReplicas);
+        return Objects.hash(observedGeneration, conditions, license, openness, source, endpoint, replicas, readyReplicas);
     }
 }

@@ -27,4 +27,7 @@ public class SupplyChainRules {
     @Size(max = 256)
     @JsonPropertyDescription("Images spec.serving.image may name: repository prefixes matched at whole path segments (registry.example.com/vllm), or full references with @sha256 digests. Unset: only the engine's own image repository (any tag or digest).")
     public List<@Size(max = 512) @Pattern("^[a-z0-9][a-z0-9._:/@-]*$") String> allowedImages;
+
+    @JsonPropertyDescription("Refuse models whose source could not be read and checked (an unreachable Hub or registry, pvc:// and s3:// sources). Default false, so air-gapped clusters work; the status then says Unverified and why.")
+    public Boolean requireVerifiedSource;
 }
