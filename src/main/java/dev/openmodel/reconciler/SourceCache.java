@@ -51,7 +51,9 @@ public final class SourceCache {
     private static volatile SourceCache shared;
 
     private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
-    private final ExecutorService pool;
+    /** One small pool per host: a host that hangs holds its own threads, never another host's. */
+    private final Map<String, ExecutorService> pools = new ConcurrentHashMap<>();
+    private final int threadsPerHost;
     private final HuggingFaceResolver huggingFace;
     private final SourceResolver oci;
     private volatile Consumer<ResourceID> onRead = id -> {
@@ -62,11 +64,7 @@ public final class SourceCache {
     SourceCache(HuggingFaceResolver huggingFace, SourceResolver oci, int threads) {
         this.huggingFace = huggingFace;
         this.oci = oci;
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "openmodel-source-reader");
-            t.setDaemon(true);
-            return t;
-        });
+        this.threadsPerHost = threads;
     }
 
     /** The operator's cache: HF_ENDPOINT (or openmodel.hf.endpoint) for hf://, plain HTTPS registries for oci://. */
@@ -77,7 +75,7 @@ public final class SourceCache {
                 if (shared == null) {
                     Duration timeout = Duration.ofSeconds(Long.getLong("openmodel.source.timeout-seconds", 10));
                     shared = new SourceCache(new HuggingFaceResolver(HuggingFaceResolver.endpointFromEnvironment(), timeout, 3, 8),
-                            new OciResolver(timeout, 3, 8), 8);
+                            new OciResolver(timeout, 3, 8), 4);
                 }
                 c = shared;
             }
@@ -137,7 +135,7 @@ public final class SourceCache {
             entries.entrySet().removeIf(e -> e.getValue() != entry && !e.getValue().reading.get() && (e.getValue().facts == null
                     || !e.getValue().facts.verified()));
         }
-        pool.execute(() -> {
+        pool(host(key.uri())).execute(() -> {
             SourceFacts result;
             String scheme = key.uri().substring(0, Math.max(0, key.uri().indexOf(':')));
             Timer.Sample sample = Timer.start(registry);
@@ -163,6 +161,24 @@ public final class SourceCache {
                 entry.users.forEach(onRead);
             }
         });
+    }
+
+    private ExecutorService pool(String host) {
+        return pools.computeIfAbsent(host, h -> Executors.newFixedThreadPool(threadsPerHost, r -> {
+            Thread t = new Thread(r, "openmodel-source-" + h);
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
+    /** The host a source is read from: the Hub endpoint for hf://, the registry for oci://. */
+    private String host(String uri) {
+        if (uri.startsWith("oci://")) {
+            String rest = uri.substring("oci://".length());
+            int slash = rest.indexOf('/');
+            return slash < 0 ? rest : rest.substring(0, slash);
+        }
+        return java.net.URI.create(huggingFace.endpoint()).getAuthority();
     }
 
     record Token(String value, String note) {
