@@ -16,6 +16,10 @@ import dev.openmodel.openness.MofClassReport;
 import dev.openmodel.openness.MofDocument;
 import dev.openmodel.openness.MofRelease;
 import dev.openmodel.text.Escape;
+import dev.openmodel.source.HuggingFaceResolver;
+import dev.openmodel.source.OciResolver;
+import dev.openmodel.source.SourceFacts;
+import java.time.Duration;
 import dev.openmodel.openness.MofComponent;
 import dev.openmodel.policy.ModelAssessor;
 import dev.openmodel.policy.ModelFacts;
@@ -62,12 +66,14 @@ public final class AssessCommand {
     public static int run(List<String> args, PrintStream out, PrintStream err) {
         String output = "table";
         Path policyFile = null;
+        boolean resolve = false;
         List<Path> inputs = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--output", "-o" -> output = value(args, ++i, a);
                 case "--policy", "-p" -> policyFile = Path.of(value(args, ++i, a));
+                case "--resolve" -> resolve = true;
                 case "--help", "-h" -> {
                     out.println(usage());
                     return COMPLIANT;
@@ -99,6 +105,9 @@ public final class AssessCommand {
                 for (Path file : files(input)) {
                     assessFile(file, rules, results, errors);
                 }
+                if (resolve) {
+                    results = resolved(results, rules);
+                }
             } catch (UnreadableInput e) {
                 errors.add(e.getMessage());
             }
@@ -115,12 +124,41 @@ public final class AssessCommand {
         return results.stream().allMatch(r -> r.decision().allowsServing()) ? COMPLIANT : REFUSED;
     }
 
+    /**
+     * Reads each OpenModel's source (hf:// through HF_ENDPOINT, oci:// registries; a token from
+     * HF_TOKEN) and decides again with what it says. Each distinct source is read once.
+     */
+    private static List<Result> resolved(List<Result> results, PolicyRules rules) {
+        Duration timeout = Duration.ofSeconds(Long.getLong("openmodel.source.timeout-seconds", 10));
+        HuggingFaceResolver hf = new HuggingFaceResolver(HuggingFaceResolver.endpointFromEnvironment(), timeout, 3, 8);
+        OciResolver oci = new OciResolver(timeout, 3, 8);
+        String token = System.getenv("HF_TOKEN");
+        Map<String, SourceFacts> read = new LinkedHashMap<>();
+        List<Result> out = new ArrayList<>();
+        for (Result r : results) {
+            ModelFacts facts = r.facts();
+            if (facts.uri() == null) {
+                out.add(r);
+                continue;
+            }
+            String uri = facts.uri();
+            SourceFacts source = read.computeIfAbsent(uri + "@" + facts.revision(), k -> uri.startsWith("hf://") ? hf.resolve(uri, facts.revision(), token)
+                    : uri.startsWith("oci://") ? oci.resolve(uri, facts.revision(), null)
+                    : SourceFacts.unverifiable(uri.substring(0, uri.indexOf(':')) + ":// sources cannot be verified"));
+            ModelFacts withSource = facts.withSource(source);
+            out.add(new Result(r.source(), r.name(), withSource, PolicyEngine.decide(withSource, rules)));
+        }
+        return out;
+    }
+
     static String usage() {
         return """
-                usage: openmodel assess [--policy FILE] [--output table|json] FILE|DIR...
+                usage: openmodel assess [--policy FILE] [--resolve] [--output table|json] FILE|DIR...
                   FILE|DIR   OpenModel manifests (multi-document YAML) and Model Openness Framework model YAML files;
                              directories are searched for *.yaml and *.yml
                   --policy   a ModelPolicy manifest to decide with (default: the built-in policy)
+                  --resolve  read each model's source (hf:// via HF_ENDPOINT with HF_TOKEN, oci:// registries) and check the
+                             declaration against it
                   --output   table (default) or json
                 exit status: 0 all comply, 1 some are refused, 2 input cannot be read""";
     }
@@ -278,6 +316,14 @@ public final class AssessCommand {
                         + " (" + Math.round(c.progress()) + "%)" + details(c));
             }
             o.findings().forEach(f -> out.println("    finding: " + f));
+            var src = r.facts().source();
+            if (src != null) {
+                out.println("    source: " + (src.verified() ? "verified at " + src.resolvedRevision()
+                        + (src.license() == null ? "" : "; license " + src.license())
+                        + (src.weightFormats().isEmpty() ? "" : "; weights " + String.join(", ", src.weightFormats()))
+                        + (src.parameters() == null ? "" : "; " + src.parameters() + " parameters" + (src.dtype() == null ? "" : " " + src.dtype()))
+                        : src.verification().name().toLowerCase() + ": " + src.reason()));
+            }
         }
         long refused = results.stream().filter(r -> !r.decision().allowsServing()).count();
         out.printf("%d model(s): %d compliant, %d refused%n", results.size(), results.stream().filter(r -> r.decision().compliant()).count(), refused);
@@ -331,6 +377,20 @@ public final class AssessCommand {
             openness.put("missing", o.missing());
             openness.put("findings", o.findings());
             m.put("openness", openness);
+            var src = r.facts().source();
+            if (src != null) {
+                Map<String, Object> sm = new LinkedHashMap<>();
+                sm.put("verification", src.verification().name());
+                sm.put("reason", src.reason());
+                sm.put("resolvedRevision", src.resolvedRevision());
+                sm.put("license", src.license());
+                sm.put("formats", src.weightFormats());
+                sm.put("remoteCode", src.remoteCode());
+                sm.put("gated", src.gated());
+                sm.put("parameters", src.parameters());
+                sm.put("dtype", src.dtype());
+                m.put("source", sm);
+            }
             m.put("decision", Map.of("policy", r.decision().policy(), "enforcement", r.decision().enforce() ? "Enforce" : "Audit",
                     "compliant", r.decision().compliant(),
                     "violations", r.decision().violations().stream().map(v -> Map.of("rule", v.rule(), "fact", v.fact())).toList()));

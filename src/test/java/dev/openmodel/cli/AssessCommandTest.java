@@ -149,4 +149,32 @@ class AssessCommandTest {
                 .contains("mof.yml document 3: release.license: required");
         assertThat(run.out()).contains("good").contains("1 model(s)");
     }
+
+    @Test
+    void resolveReadsTheSourceAndChecksTheDeclarationAgainstIt() throws Exception {
+        try (dev.openmodel.testing.FakeHub hub = dev.openmodel.testing.FakeHub.start()) {
+            System.setProperty("openmodel.hf.endpoint", hub.endpoint());
+            Path file = write("llama.yaml", """
+                    apiVersion: openmodel.dev/v1alpha1
+                    kind: OpenModel
+                    metadata: {name: llama-as-apache}
+                    spec: {model: {uri: hf://meta-llama/Llama-3.1-8B-Instruct}, license: {id: apache-2.0}}
+                    ---
+                    apiVersion: openmodel.dev/v1alpha1
+                    kind: OpenModel
+                    metadata: {name: pythia}
+                    spec: {model: {uri: hf://EleutherAI/pythia-160m}, license: {id: apache-2.0}}
+                    """);
+            Run offline = assess(file.toString());
+            assertThat(offline.out()).doesNotContain("source:");
+            Run run = assess("--resolve", file.toString());
+            assertThat(run.code()).isEqualTo(1);
+            assertThat(run.out()).contains("licenses.allowSourceMismatch: the declaration says Apache-2.0 (permissive) but "
+                    + "hf://meta-llama/Llama-3.1-8B-Instruct states llama3.1")
+                    .contains("source: verified at 0e9e39f249a16976918f6564b8830bc894c89659; license llama3.1")
+                    .contains("1 compliant, 1 refused");
+        } finally {
+            System.clearProperty("openmodel.hf.endpoint");
+        }
+    }
 }
