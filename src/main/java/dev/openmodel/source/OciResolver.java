@@ -139,7 +139,8 @@ public final class OciResolver implements SourceResolver {
         for (JsonNode layer : manifest.path("layers")) {
             String type = layer.path("mediaType").asText();
             layerTypes.add(type);
-            String path = layer.path("annotations").path("org.cncf.model.filepath").asText(null);
+            String path = layer.path("annotations").path("org.cncf.model.filepath").asText(
+                    layer.path("annotations").path("org.opencontainers.image.title").asText(null));
             if (path != null) {
                 files.add(path);
             }

@@ -6,6 +6,15 @@ import static org.awaitility.Awaitility.await;
 import dev.openmodel.api.v1alpha1.ModelPolicy;
 import dev.openmodel.api.v1alpha1.OpenModel;
 import dev.openmodel.testing.FakeHub;
+import dev.openmodel.testing.LocalRegistry;
+import land.oras.Annotations;
+import land.oras.ArtifactType;
+import land.oras.Config;
+import land.oras.ContainerRef;
+import land.oras.Layer;
+import land.oras.LocalPath;
+import land.oras.Manifest;
+import land.oras.Registry;
 import dev.openmodel.testing.LocalCluster;
 import dev.openmodel.testing.Models;
 import dev.openmodel.testing.TestOperator;
@@ -132,6 +141,44 @@ class SourceVerificationIT {
                 .count();
         assertThat(stillWaiting).as("models still waiting for the hung registry when the healthy one is Ready").isGreaterThan(50);
         assertThat(deployment("hung-0")).as("nothing is created while a source is read").isNull();
+    }
+
+    @Test
+    void aModelPackArtifactInARealRegistryIsReadItsTagPinnedToItsDigest() throws Exception {
+        try (LocalRegistry registry = LocalRegistry.start()) {
+            Registry oras = Registry.builder().insecure().build();
+            ContainerRef ref = ContainerRef.parse(registry.hostPort() + "/models/tiny:v1");
+            byte[] config = """
+                    {"descriptor": {"name": "tiny", "licenses": ["Apache-2.0"], "sourceURL": "https://example.com/tiny"},
+                     "config": {"architecture": "transformer", "format": "safetensors", "paramSize": "0.5b", "precision": "bf16"},
+                     "modelfs": {"type": "layers", "diff_ids": []}}""".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Layer configBlob = oras.pushBlob(ref, config);
+            java.nio.file.Path weights = java.nio.file.Files.createTempDirectory("tiny").resolve("model.safetensors");
+            java.nio.file.Files.write(weights, new byte[] {8, 0, 0, 0, 0, 0, 0, 0, '{', '}', ' ', ' ', ' ', ' ', ' ', ' '});
+            Manifest pushed = oras.pushArtifact(ref, ArtifactType.from("application/vnd.cncf.model.manifest.v1+json"), Annotations.empty(),
+                    Config.fromBlob("application/vnd.cncf.model.config.v1+json", configBlob),
+                    LocalPath.of(weights, "application/vnd.cncf.model.weight.v1.raw"));
+            String digest = oras.getDescriptor(ref).getDigest();
+            assertThat(pushed).isNotNull();
+
+            String uri = "oci://" + registry.hostPort() + "/models/tiny:v1";
+            apply("modelpack", uri, "{id: apache-2.0}", "");
+            OpenModel m = models.awaitCondition("modelpack", Conditions.READY, "True");
+            assertThat(m.getStatus().source.verification).isEqualTo("Verified");
+            assertThat(m.getStatus().source.resolvedRevision).isEqualTo(digest);
+            assertThat(m.getStatus().source.license).isEqualTo("Apache-2.0");
+            assertThat(m.getStatus().source.parameters).isEqualTo(500_000_000L);
+            assertThat(m.getStatus().source.dtype).isEqualTo("bf16");
+            assertThat(m.getStatus().source.formats).containsExactly("safetensors");
+            assertThat(m.getStatus().source.details).contains("a CNCF ModelPack artifact");
+            assertThat(deployment("modelpack").getSpec().getTemplate().getSpec().getVolumes())
+                    .anySatisfy(v -> assertThat(v.getImage() == null ? null : v.getImage().getReference())
+                            .isEqualTo(registry.hostPort() + "/models/tiny@" + digest));
+
+            apply("modelpack-as-mit", uri, "{id: mit}", "");
+            assertThat(refusal("modelpack-as-mit")).contains("licenses.allowSourceMismatch: the declaration says MIT (permissive) but " + uri
+                    + " states Apache-2.0 (Apache-2.0, permissive)");
+        }
     }
 
     private String refusal(String name) {
