@@ -46,6 +46,7 @@ bench:
 	$(MVN) test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test.classpath
 	taskset -c 0 java -XX:+UseSerialGC -cp target/classes:target/test-classes:$$(cat target/test.classpath) \
 	  dev.openmodel.bench.AssessmentBenchmark
+	java -cp target/classes:target/test-classes:$$(cat target/test.classpath) dev.openmodel.reconciler.SourceCacheBenchmark
 	@hack/bench-cli.sh
 
 clean: cluster-down

@@ -77,6 +77,19 @@ public final class FakeHub implements AutoCloseable {
                 return;
             }
             String repo = path.substring(prefix.length(), revision);
+            if (repo.startsWith("bench/")) {
+                // Synthetic repositories for benchmarks: one safetensors file, Apache-2.0, a commit derived from the name.
+                String sha = String.format("%040x", new java.math.BigInteger(1, repo.getBytes(StandardCharsets.UTF_8))).substring(0, 40);
+                byte[] body = ("{\"id\": \"" + repo + "\", \"sha\": \"" + sha + "\", \"gated\": false, \"cardData\": {\"license\": \"apache-2.0\"},"
+                        + " \"config\": {\"architectures\": [\"LlamaForCausalLM\"]}, \"siblings\": [{\"rfilename\": \"model.safetensors\"}],"
+                        + " \"safetensors\": {\"parameters\": {\"BF16\": 1000000}, \"total\": 1000000}}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+                return;
+            }
             try (InputStream in = FakeHub.class.getResourceAsStream("/hub/" + repo.replace("/", "__") + ".json")) {
                 if (in == null) {
                     byte[] body = "{\"error\":\"Repository not found\"}".getBytes(StandardCharsets.UTF_8);
