@@ -21,6 +21,9 @@ public final class PolicyEngine {
         openness(facts, rules, v);
         supplyChain(facts, rules, v);
         source(facts, rules, v);
+        if (rules.requireConformance() && !facts.nonConformance().isEmpty()) {
+            v.add(new Violation("conformance.required", "the pod template is not conformant: " + String.join("; ", facts.nonConformance())));
+        }
         return new PolicyDecision(rules.name(), rules.enforce(), List.copyOf(v));
     }
 

@@ -26,7 +26,7 @@ public record PolicyRules(String name, boolean enforce, List<String> allow, List
         Set<String> denyLicenses, boolean requireOsiApproved, boolean requireCommercialUse, boolean requireAcceptedTerms, String minimumMofClass,
         boolean acceptConditionalMofClass, boolean requireOsaid, boolean requireOpenWeights, List<String> allowedFormats,
         boolean requirePinnedRevision, boolean allowTrustRemoteCode, boolean requireImageDigest, List<String> allowedSources,
-        List<String> allowedImages, boolean requireVerifiedSource, boolean allowSourceLicenseMismatch) {
+        List<String> allowedImages, boolean requireVerifiedSource, boolean allowSourceLicenseMismatch, boolean requireConformance) {
 
     public static final List<String> SAFE_FORMATS = List.of("safetensors", "gguf", "onnx");
     /** Refused unless a policy names them in licenses.allow (or the license in allowLicenses). */
@@ -38,7 +38,7 @@ public record PolicyRules(String name, boolean enforce, List<String> allow, List
      */
     public static PolicyRules builtIn() {
         return new PolicyRules("built-in", true, List.of("permissive", "copyleft", "open-model", "use-restricted"), REFUSED_BY_DEFAULT, Set.of(),
-                Set.of(), false, false, true, null, false, false, false, SAFE_FORMATS, false, false, false, List.of(), null, false, false);
+                Set.of(), false, false, true, null, false, false, false, SAFE_FORMATS, false, false, false, List.of(), null, false, false, false);
     }
 
     public static PolicyRules from(String name, ModelPolicySpec spec) {
@@ -65,7 +65,8 @@ public record PolicyRules(String name, boolean enforce, List<String> allow, List
                 supply == null || supply.allowedSources == null ? List.of() : List.copyOf(supply.allowedSources),
                 supply == null || supply.allowedImages == null ? null : List.copyOf(supply.allowedImages),
                 supply != null && Boolean.TRUE.equals(supply.requireVerifiedSource),
-                licenses != null && Boolean.TRUE.equals(licenses.allowSourceMismatch));
+                licenses != null && Boolean.TRUE.equals(licenses.allowSourceMismatch),
+                s.conformance != null && Boolean.TRUE.equals(s.conformance.required));
     }
 
     /** A license list as written and as resolved ("llama3.1" is also LicenseRef-llama3.1), lower-cased. */

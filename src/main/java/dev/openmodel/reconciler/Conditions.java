@@ -12,6 +12,7 @@ public final class Conditions {
     public static final String POLICY_COMPLIANT = "PolicyCompliant";
     public static final String SCHEDULED = "Scheduled";
     public static final String AVAILABLE = "Available";
+    public static final String CONFORMANT = "Conformant";
     public static final String TRUE = "True";
     public static final String FALSE = "False";
     public static final String UNKNOWN = "Unknown";

@@ -70,6 +70,7 @@ public record ModelGate(ModelFacts facts, PolicyDecision decision, boolean resol
         List<Violation> overridden;
         try {
             facts = ModelAssessor.facts(model.getMetadata().getName(), model.getSpec()).withSource(source.orElse(null));
+            facts = facts.withNonConformance(conformance(model, facts));
             overridden = overrides(model);
         } catch (RuntimeException | StackOverflowError e) {
             // The core is built never to throw; if it ever does, the model is refused with the reason, never left without a status.
@@ -107,6 +108,14 @@ public record ModelGate(ModelFacts facts, PolicyDecision decision, boolean resol
             return new PolicyDecision(name, true, List.of(new Violation("policy", "ModelPolicy " + name + " (from " + source + ") does not exist")));
         }
         return PolicyEngine.decide(facts, PolicyRules.from(name, policy.get().getSpec()));
+    }
+
+    /** The workload conformance of the pod template that would be rendered, user overrides included. */
+    static List<String> conformance(OpenModel model, ModelFacts facts) {
+        var defaults = dev.openmodel.serving.EngineDefaults.of(InferenceServer.engine(model));
+        var pod = InferenceServer.podSpec(model, facts.source() == null ? null : facts.source().resolvedRevision());
+        return dev.openmodel.conformance.WorkloadConformance.check(pod, defaults.metricsPath(), defaults.healthPath()).stream()
+                .map(Object::toString).toList();
     }
 
     /** User args and env that would set what the gate decided: refused whatever the policy says. */

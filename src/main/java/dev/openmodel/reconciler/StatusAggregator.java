@@ -69,6 +69,14 @@ public final class StatusAggregator {
             conditions.set(READY, FALSE, "PolicyViolation", decision.message());
         }
 
+        List<String> nonConformance = gate.facts().nonConformance();
+        if (nonConformance.isEmpty()) {
+            conditions.set(Conditions.CONFORMANT, TRUE, "Conformant",
+                    "The pod template meets Pod Security restricted and the CNCF AI Conformance workload rules.");
+        } else {
+            conditions.set(Conditions.CONFORMANT, FALSE, "NotConformant", "- " + String.join("\n- ", nonConformance));
+        }
+
         OpenModelStatus status = new OpenModelStatus();
         status.observedGeneration = generation;
         status.conditions = conditions.build();

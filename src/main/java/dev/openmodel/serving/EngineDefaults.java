@@ -13,7 +13,7 @@ import java.util.Map;
 
 /** How each inference engine is started, loaded once from {@code engines.yaml}. */
 public record EngineDefaults(String image, List<String> command, List<String> args, List<String> revisionArgs,
-        List<String> trustRemoteCodeArgs, List<String> safetensorsOnlyArgs, int port, String healthPath, String api,
+        List<String> trustRemoteCodeArgs, List<String> safetensorsOnlyArgs, int port, String healthPath, String metricsPath, String api,
         List<EngineOverrides.Owned> owned) {
 
     /** The image repository of the default image, without tag or digest: overrides from it are the engine's own builds. */

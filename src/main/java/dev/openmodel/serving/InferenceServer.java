@@ -130,7 +130,7 @@ public final class InferenceServer {
         return podSpec(model, null);
     }
 
-    static PodSpec podSpec(OpenModel model, String resolvedRevision) {
+    public static PodSpec podSpec(OpenModel model, String resolvedRevision) {
         AcceleratorSpec accelerator = accelerator(model);
         List<Volume> volumes = new ArrayList<>();
         volumes.add(new VolumeBuilder().withName("dshm").withNewEmptyDir().withMedium("Memory").endEmptyDir().build());

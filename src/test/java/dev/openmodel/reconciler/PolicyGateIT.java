@@ -224,6 +224,27 @@ class PolicyGateIT {
     }
 
     @Test
+    void aDeviceSelectingVariableMakesTheWorkloadNotConformantAndAPolicyRequiringConformanceRefusesIt() {
+        apply("visible-devices", "hf://ibm-granite/granite-3.3-8b-instruct", "{id: apache-2.0}",
+                "serving: {env: [{name: NVIDIA_VISIBLE_DEVICES, value: all}]}");
+        OpenModel served = models.awaitCondition("visible-devices", Conditions.READY, "True");
+        var conformant = Models.condition(served, Conditions.CONFORMANT).orElseThrow();
+        assertThat(conformant.getStatus()).isEqualTo("False");
+        assertThat(conformant.getMessage()).contains("secure_accelerator_access: container server sets NVIDIA_VISIBLE_DEVICES");
+
+        String policy = policy("conformance", "conformance: {required: true}\n");
+        apply("visible-devices-strict", "hf://ibm-granite/granite-3.3-8b-instruct", "{id: apache-2.0}",
+                "policyRef: {name: " + policy + "}\n  serving: {env: [{name: CUDA_VISIBLE_DEVICES, value: '0'}]}");
+        OpenModel refused = models.awaitCondition("visible-devices-strict", Conditions.POLICY_COMPLIANT, "False");
+        assertThat(Models.condition(refused, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage())
+                .contains("conformance.required: the pod template is not conformant: secure_accelerator_access");
+        assertThat(deployment("visible-devices-strict")).isNull();
+        apply("conformant", "hf://ibm-granite/granite-3.3-8b-instruct", "{id: apache-2.0}", "policyRef: {name: " + policy + "}");
+        assertThat(Models.condition(models.awaitCondition("conformant", Conditions.READY, "True"), Conditions.CONFORMANT).orElseThrow()
+                .getStatus()).isEqualTo("True");
+    }
+
+    @Test
     void aPolicyReferenceThatDoesNotExistRefusesInsteadOfFallingBack() {
         apply("dangling", "hf://ibm-granite/granite-3.3-8b-instruct", "{id: apache-2.0}", "policyRef: {name: no-such-policy}");
 

@@ -18,4 +18,7 @@ public class ModelPolicySpec {
 
     @JsonPropertyDescription("Supply-chain rules: weight formats, pinned revisions, remote code, images, sources.")
     public SupplyChainRules supplyChain;
+
+    @JsonPropertyDescription("Workload conformance rules (CNCF Kubernetes AI Conformance, Pod Security restricted).")
+    public ConformanceRules conformance;
 }
