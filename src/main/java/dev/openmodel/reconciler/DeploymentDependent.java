@@ -23,6 +23,6 @@ public class DeploymentDependent extends CRUDKubernetesDependentResource<Deploym
         ModelGate gate = ModelGate.of(model, context);
         var source = gate.facts().source();
         // An unpinned source is served at the revision that was verified, on every replica.
-        return InferenceServer.deployment(model, gate.desiredReplicas(model), source == null ? null : source.resolvedRevision());
+        return InferenceServer.deployment(model, gate.desiredReplicas(model), source == null ? null : source.resolvedRevision(), gate.minDeviceMiB());
     }
 }

@@ -23,10 +23,14 @@ import java.util.Optional;
  * The gate for one OpenModel in one reconcile: its facts and the decision of the policy that
  * governs it. Computed once and shared by the dependents and the status.
  */
-public record ModelGate(ModelFacts facts, PolicyDecision decision, boolean resolving) {
+public record ModelGate(ModelFacts facts, PolicyDecision decision, boolean resolving, long minDeviceMiB) {
 
     public ModelGate(ModelFacts facts, PolicyDecision decision) {
-        this(facts, decision, false);
+        this(facts, decision, false, 0);
+    }
+
+    public ModelGate(ModelFacts facts, PolicyDecision decision, boolean resolving) {
+        this(facts, decision, resolving, 0);
     }
 
     /** Namespace label naming the ModelPolicy for the models in it. */
@@ -42,7 +46,44 @@ public record ModelGate(ModelFacts facts, PolicyDecision decision, boolean resol
         var namespaces = (InformerEventSource<Namespace, OpenModel>) context.eventSourceRetriever().getEventSourceFor(Namespace.class);
         Optional<String> fromNamespace = namespaces.get(new ResourceID(model.getMetadata().getNamespace()))
                 .map(ns -> ns.getMetadata().getLabels()).map(labels -> labels.get(POLICY_LABEL));
-        return evaluate(model, name -> policies.get(new ResourceID(name)), fromNamespace, SourceCache.shared().lookup(model));
+        ModelGate gate = evaluate(model, name -> policies.get(new ResourceID(name)), fromNamespace, SourceCache.shared().lookup(model));
+        var nodes = context.eventSourceRetriever().getEventSourceFor(io.fabric8.kubernetes.api.model.Node.class);
+        @SuppressWarnings("unchecked")
+        var nodeCache = (InformerEventSource<io.fabric8.kubernetes.api.model.Node, OpenModel>) nodes;
+        return fit(model, gate, nodeCache.list().toList());
+    }
+
+    /**
+     * The GPU-memory fit check: a model that fits no node's accelerators is refused with the
+     * numbers; one that fits only some is steered to those (a minimum memory per device).
+     */
+    static ModelGate fit(OpenModel model, ModelGate gate, List<io.fabric8.kubernetes.api.model.Node> nodes) {
+        if (gate.resolving() || !gate.decision().allowsServing() || gate.facts().uri() == null) {
+            return gate;
+        }
+        try {
+            var spec = model.getSpec().model;
+            var source = gate.facts().source();
+            Long parameters = spec.parameters != null ? (long) (InferenceServer.parameterCount(spec.parameters))
+                    : source != null && source.parameters() != null ? source.parameters() : null;
+            String precision = spec.precision != null ? spec.precision.name() : source != null && source.dtype() != null ? source.dtype() : "bf16";
+            Double bytes = dev.openmodel.serving.GpuFit.bytesPerParameter(precision);
+            if (parameters == null || parameters <= 0 || bytes == null) {
+                return gate;
+            }
+            var accelerator = InferenceServer.accelerator(model);
+            int devices = accelerator.count == null ? 1 : accelerator.count;
+            var need = dev.openmodel.serving.GpuFit.need(parameters, bytes, precision, devices);
+            var verdict = dev.openmodel.serving.GpuFit.check(need, devices, GpuOffers.of(nodes, accelerator));
+            return switch (verdict.kind()) {
+                case FITS_NONE -> new ModelGate(gate.facts(), gate.decision().withEnforced(List.of(new Violation("resources.fit", verdict.message()))),
+                        false, 0);
+                case FITS_SOME -> new ModelGate(gate.facts(), gate.decision(), false, verdict.minDeviceMiB());
+                default -> gate;
+            };
+        } catch (RuntimeException e) {
+            return gate; // sizing is advice; the scheduler still decides
+        }
     }
 
     /** Replicas to run: the spec's when the policy allows serving, none when it refuses (Enforce). */

@@ -6,6 +6,7 @@ import dev.openmodel.api.v1alpha1.OpenModelStatus;
 import dev.openmodel.serving.Labels;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -84,11 +85,20 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
                 .withSecondaryToPrimaryMapper(ns -> allModels(context, ns.getMetadata().getName()))
                 .withOnUpdateFilter((now, before) -> !Objects.equals(labelOf(now), labelOf(before)))
                 .build();
+        // GPU nodes size the fit check: a node that appears, goes or changes its accelerators re-checks every model.
+        var nodes = InformerEventSourceConfiguration.from(Node.class, OpenModel.class)
+                .withName("nodes")
+                .withWatchAllNamespaces()
+                .withSecondaryToPrimaryMapper(node -> allModels(context, null))
+                .withOnUpdateFilter((now, before) -> !Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels())
+                        || !Objects.equals(now.getStatus() == null ? null : now.getStatus().getAllocatable(),
+                                before.getStatus() == null ? null : before.getStatus().getAllocatable()))
+                .build();
         // Reads of models' sources finish off the reconcile threads and wake the models waiting on them.
         var sources = new SimpleInboundEventSource<OpenModel>("sources");
         SourceCache.shared().connect(sources::propagateEvent, context.getClient(), meterRegistry);
         return List.of(new InformerEventSource<>(pods, context), new InformerEventSource<>(policies, context),
-                new InformerEventSource<>(namespaces, context), sources);
+                new InformerEventSource<>(namespaces, context), new InformerEventSource<>(nodes, context), sources);
     }
 
     private static Set<ResourceID> allModels(EventSourceContext<OpenModel> context, String namespace) {

@@ -37,6 +37,11 @@ public final class AcceleratorPlacement {
     }
 
     static void apply(AcceleratorSpec accelerator, PodSpecBuilder pod) {
+        apply(accelerator, pod, 0);
+    }
+
+    /** @param minDeviceMiB memory each device needs for the model to fit (the fit check's steer), 0 for none */
+    static void apply(AcceleratorSpec accelerator, PodSpecBuilder pod, long minDeviceMiB) {
         // GPU pools are tainted <resource>:NoSchedule (nvidia.com/gpu, amd.com/gpu).
         pod.withTolerations(new TolerationBuilder().withKey(taintKey(resourceName(accelerator)))
                 .withOperator("Exists").withEffect("NoSchedule").build());
@@ -44,9 +49,10 @@ public final class AcceleratorPlacement {
         if (accelerator.product != null && !accelerator.product.isBlank()) {
             requirements.add(requirement(PRODUCT_LABEL, "In", accelerator.product));
         }
-        if (accelerator.minMemoryGiB != null && accelerator.minMemoryGiB > 0) {
+        long minMiB = Math.max(accelerator.minMemoryGiB == null ? 0 : accelerator.minMemoryGiB * 1024L, minDeviceMiB);
+        if (minMiB > 0) {
             // The label is in MiB; Gt is strict, so ask for more than one MiB under the minimum.
-            requirements.add(requirement(MEMORY_LABEL, "Gt", Long.toString(accelerator.minMemoryGiB * 1024L - 1)));
+            requirements.add(requirement(MEMORY_LABEL, "Gt", Long.toString(minMiB - 1)));
         }
         if (!requirements.isEmpty()) {
             pod.withNewAffinity().withNewNodeAffinity().withNewRequiredDuringSchedulingIgnoredDuringExecution()

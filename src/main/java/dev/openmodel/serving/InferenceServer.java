@@ -79,6 +79,11 @@ public final class InferenceServer {
 
     /** @param resolvedRevision the commit or digest the source was verified at, served when the spec pins none */
     public static Deployment deployment(OpenModel model, int replicas, String resolvedRevision) {
+        return deployment(model, replicas, resolvedRevision, 0);
+    }
+
+    /** @param minDeviceMiB memory each device must have for the model to fit (0: any), from the fit check */
+    public static Deployment deployment(OpenModel model, int replicas, String resolvedRevision, long minDeviceMiB) {
         String name = model.getMetadata().getName();
         Engine engine = engine(model);
         return new DeploymentBuilder()
@@ -93,7 +98,7 @@ public final class InferenceServer {
                 .endStrategy()
                 .withNewTemplate()
                 .withNewMetadata().withLabels(Labels.forModel(name, engine)).endMetadata()
-                .withSpec(podSpec(model, resolvedRevision))
+                .withSpec(podSpec(model, resolvedRevision, minDeviceMiB))
                 .endTemplate()
                 .endSpec()
                 .build();
@@ -131,6 +136,10 @@ public final class InferenceServer {
     }
 
     public static PodSpec podSpec(OpenModel model, String resolvedRevision) {
+        return podSpec(model, resolvedRevision, 0);
+    }
+
+    static PodSpec podSpec(OpenModel model, String resolvedRevision, long minDeviceMiB) {
         AcceleratorSpec accelerator = accelerator(model);
         List<Volume> volumes = new ArrayList<>();
         volumes.add(new VolumeBuilder().withName("dshm").withNewEmptyDir().withMedium("Memory").endEmptyDir().build());
@@ -162,7 +171,7 @@ public final class InferenceServer {
                 .endSecurityContext()
                 .withContainers(container(model, location, accelerator, resolvedRevision))
                 .withVolumes(volumes);
-        AcceleratorPlacement.apply(accelerator, pod);
+        AcceleratorPlacement.apply(accelerator, pod, minDeviceMiB);
         return pod.build();
     }
 
@@ -301,6 +310,11 @@ public final class InferenceServer {
     static int startupFailureThreshold(String parameters) {
         double billions = parameterBillions(parameters);
         return 60 + (int) Math.ceil(billions * 3);
+    }
+
+    /** A parameter count such as 7.6B or 405B as a number. */
+    public static double parameterCount(String parameters) {
+        return parameterBillions(parameters) * 1e9;
     }
 
     static double parameterBillions(String parameters) {

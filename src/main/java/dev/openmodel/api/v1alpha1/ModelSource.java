@@ -49,6 +49,9 @@ public class ModelSource {
     @JsonPropertyDescription("Parameter count, e.g. 7.6B or 405B; sizes start-up probes and checks GPU memory fit.")
     public String parameters;
 
+    @JsonPropertyDescription("Precision of the weights as served: fp32, bf16, fp16, fp8, int8 or int4 (AWQ/GPTQ 4-bit). Sizes the GPU-memory fit check; default the dtype the source states, else bf16.")
+    public Precision precision;
+
     @Default("false")
     @JsonPropertyDescription("Whether the engine may run Python code shipped in the model repository. Refused unless the policy allows it.")
     public boolean trustRemoteCode;

@@ -1,0 +1,83 @@
+package dev.openmodel.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.openmodel.api.v1alpha1.OpenModel;
+import dev.openmodel.testing.LocalCluster;
+import dev.openmodel.testing.Models;
+import dev.openmodel.testing.TestOperator;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The GPU-memory fit check against the local cluster's fake H100 and L4 nodes. */
+class GpuFitIT {
+    @RegisterExtension
+    static LocalCluster cluster = new LocalCluster();
+
+    static KubernetesClient client;
+    static TestOperator operator;
+    static Models models;
+
+    @BeforeAll
+    static void start() {
+        client = LocalCluster.client();
+        operator = TestOperator.start(client, cluster.namespace());
+        models = new Models(client, cluster.namespace());
+    }
+
+    @AfterAll
+    static void stop() {
+        operator.close();
+        client.resources(OpenModel.class).inNamespace(cluster.namespace()).delete();
+    }
+
+    @Test
+    void aSeventyBillionParameterModelIsRefusedOnOneL4WithTheNumbersAndServedOnTwoH100s() {
+        apply("llama-70b-on-l4", "{parameters: 70B, precision: bf16}", "{product: NVIDIA-L4, count: 1}");
+        OpenModel refused = models.awaitCondition("llama-70b-on-l4", Conditions.POLICY_COMPLIANT, "False");
+        assertThat(Models.condition(refused, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage())
+                .contains("resources.fit: needs ~144 GiB of GPU memory per replica (70B parameters × 2 bytes (bf16) = 130 GiB of weights")
+                .containsPattern("the largest offer is 21 GiB \\(1 × NVIDIA-L4 on gpu-l4-[01]\\)");
+        assertThat(client.apps().deployments().inNamespace(cluster.namespace()).withName("llama-70b-on-l4").get()).isNull();
+
+        apply("llama-70b-on-h100", "{parameters: 70B, precision: bf16}", "{product: NVIDIA-H100-80GB-HBM3, count: 2}");
+        models.awaitCondition("llama-70b-on-h100", Conditions.READY, "True");
+    }
+
+    @Test
+    void aModelThatFitsOnlyTheLargerGpusIsSteeredToThem() {
+        apply("thirteen-b", "{parameters: 13B, precision: bf16}", "{count: 1}");
+        models.awaitCondition("thirteen-b", Conditions.READY, "True");
+        var terms = client.apps().deployments().inNamespace(cluster.namespace()).withName("thirteen-b").get().getSpec().getTemplate().getSpec()
+                .getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms();
+        assertThat(terms.get(0).getMatchExpressions()).anySatisfy(r -> {
+            assertThat(r.getKey()).isEqualTo("nvidia.com/gpu.memory");
+            assertThat(r.getOperator()).isEqualTo("Gt");
+        });
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<Pod> pods = client.pods().inNamespace(cluster.namespace()).withLabel("openmodel.dev/model", "thirteen-b").list().getItems();
+            assertThat(pods).isNotEmpty().allSatisfy(p -> assertThat(p.getSpec().getNodeName()).startsWith("gpu-h100-"));
+        });
+    }
+
+    private void apply(String name, String modelFields, String accelerator) {
+        String fields = modelFields.substring(1, modelFields.length() - 1);
+        LocalCluster.Result r = cluster.kubectl("""
+                apiVersion: openmodel.dev/v1alpha1
+                kind: OpenModel
+                metadata: {name: %s}
+                spec:
+                  model: {uri: hf://meta-llama/example, %s}
+                  license: {id: apache-2.0}
+                  resources: {accelerator: %s}
+                """.formatted(name, fields, accelerator), "apply", "-f", "-");
+        assertThat(r.exitCode()).as(r.output()).isZero();
+    }
+}
