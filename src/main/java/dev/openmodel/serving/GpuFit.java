@@ -16,7 +16,7 @@ import java.util.Locale;
  * </pre>
  *
  * A model fits a node when the node has that many devices, each with enough memory, so that
- * {@code needed ≤ offered}.
+ * {@code needed ≤ offered}. Nodes with too few devices are left to the scheduler (Unschedulable).
  */
 public final class GpuFit {
     static final double GIB = 1024.0 * 1024 * 1024;
@@ -77,6 +77,11 @@ public final class GpuFit {
     public static Verdict check(Need need, int devices, List<Offer> offers) {
         if (offers.isEmpty()) {
             return new Verdict(Verdict.Kind.UNKNOWN, 0, "no node publishes GPU memory (nvidia.com/gpu.memory) for the requested accelerator");
+        }
+        offers = offers.stream().filter(o -> o.devices() >= devices).toList();
+        if (offers.isEmpty()) {
+            // Not a question of memory: the scheduler reports it (Unschedulable), and an autoscaler may add such nodes.
+            return new Verdict(Verdict.Kind.UNKNOWN, 0, "no node has " + devices + " of these devices");
         }
         boolean all = true;
         boolean any = false;
