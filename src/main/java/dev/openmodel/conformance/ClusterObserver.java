@@ -1,0 +1,79 @@
+package dev.openmodel.conformance;
+
+import io.fabric8.kubernetes.api.model.APIGroup;
+import io.fabric8.kubernetes.api.model.APIResource;
+import io.fabric8.kubernetes.api.model.APIResourceList;
+import io.fabric8.kubernetes.api.model.APIService;
+import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * Gathers {@link ClusterEvidence} with reads only: API discovery (groups, versions, resources),
+ * nodes (labels, allocatable), APIServices (Available), and OpenModels. RBAC: get on the
+ * discovery endpoints (every authenticated user has it), list nodes, apiservices and openmodels.
+ */
+public final class ClusterObserver {
+    /** Groups whose resources decide a requirement; others are not listed resource by resource. */
+    static final Set<String> WATCHED_GROUPS = Set.of("resource.k8s.io", "gateway.networking.k8s.io", "inference.networking.k8s.io", "kueue.x-k8s.io",
+            "scheduling.volcano.sh", "scheduling.x-k8s.io", "karpenter.sh", "autoscaling.x-k8s.io", "autoscaling", "monitoring.coreos.com");
+
+    private ClusterObserver() {
+    }
+
+    public static ClusterEvidence observe(KubernetesClient client, int openModels, int conformant) {
+        String version = client.getKubernetesVersion().getGitVersion();
+        Map<String, Set<String>> served = new TreeMap<>();
+        for (APIGroup group : client.getApiGroups().getGroups()) {
+            if (!WATCHED_GROUPS.contains(group.getName())) {
+                continue;
+            }
+            for (GroupVersionForDiscovery gv : group.getVersions()) {
+                try {
+                    APIResourceList resources = client.getApiResources(gv.getGroupVersion());
+                    Set<String> names = new TreeSet<>();
+                    if (resources != null) {
+                        resources.getResources().stream().map(APIResource::getName).filter(Predicate.not(n -> n.contains("/"))).forEach(names::add);
+                    }
+                    served.put(gv.getGroupVersion(), names);
+                } catch (KubernetesClientException e) {
+                    served.put(gv.getGroupVersion(), Set.of()); // listed but not answering: served, resources unknown
+                }
+            }
+        }
+        List<ClusterEvidence.NodeFacts> nodes = client.nodes().list().getItems().stream().map(ClusterObserver::facts).toList();
+        Set<String> available = new TreeSet<>();
+        try {
+            for (APIService s : client.resources(APIService.class).list().getItems()) {
+                boolean up = s.getStatus() != null && s.getStatus().getConditions() != null && s.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Available".equals(c.getType()) && "True".equals(c.getStatus()));
+                if (up) {
+                    available.add(s.getMetadata().getName());
+                }
+            }
+        } catch (KubernetesClientException e) {
+            // not allowed to list APIServices: the metrics APIs stay unobserved
+        }
+        return new ClusterEvidence(version, served, nodes, available, openModels, conformant);
+    }
+
+    private static ClusterEvidence.NodeFacts facts(Node n) {
+        Map<String, String> allocatable = new HashMap<>();
+        if (n.getStatus() != null && n.getStatus().getAllocatable() != null) {
+            for (Map.Entry<String, Quantity> q : n.getStatus().getAllocatable().entrySet()) {
+                allocatable.put(q.getKey(), q.getValue().toString());
+            }
+        }
+        return new ClusterEvidence.NodeFacts(n.getMetadata().getName(), n.getMetadata().getLabels() == null ? Map.of() : Map.copyOf(n.getMetadata().getLabels()),
+                Map.copyOf(allocatable));
+    }
+}
