@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.openmodel.api.v1alpha1.ModelPolicy;
+import dev.openmodel.api.v1alpha1.ConformanceReport;
 import dev.openmodel.api.v1alpha1.OpenModel;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crdv2.generator.CRDGenerator;
@@ -34,6 +35,8 @@ public final class CrdFiles {
         CRDS.put(ModelPolicy.class, "Rules for which models may be served in this cluster: licenses, openness, supply chain. "
                 + "Models name one with spec.policyRef or their namespace's label openmodel.dev/policy; otherwise the one named 'default' applies, "
                 + "else a built-in default.");
+        CRDS.put(ConformanceReport.class, "The operator's reading of this cluster against the CNCF Kubernetes AI Conformance checklist for its "
+                + "Kubernetes version: one entry per requirement with its status and the evidence that decided it. One object, named 'cluster'.");
     }
 
     /**

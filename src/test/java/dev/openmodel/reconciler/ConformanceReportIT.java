@@ -1,0 +1,76 @@
+package dev.openmodel.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.openmodel.api.v1alpha1.ConformanceReport;
+import dev.openmodel.api.v1alpha1.ConformanceReportStatus;
+import dev.openmodel.testing.LocalCluster;
+import dev.openmodel.testing.TestOperator;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The ConformanceReport follows what is installed: the Gateway API's CRDs (from its Go module) and Kueue's API group. */
+class ConformanceReportIT {
+    static final String GATEWAY_API = "sigs.k8s.io/gateway-api@v1.3.0";
+
+    @RegisterExtension
+    static LocalCluster cluster = new LocalCluster();
+
+    static KubernetesClient client;
+    static TestOperator operator;
+    static String gatewayCrds;
+
+    @BeforeAll
+    static void start() throws Exception {
+        client = LocalCluster.client();
+        Process p = new ProcessBuilder("hack/module-dir.sh", GATEWAY_API).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String dir = new String(p.getInputStream().readAllBytes()).strip();
+        assertThat(p.waitFor()).as("hack/module-dir.sh " + GATEWAY_API).isZero();
+        gatewayCrds = Path.of(dir, "config", "crd", "standard").toString();
+        operator = TestOperator.startWithConformance(client, cluster.namespace());
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.kubectl(null, "delete", "--wait=false", "--ignore-not-found", "-f", gatewayCrds);
+        cluster.kubectl(null, "delete", "--wait=false", "--ignore-not-found", "-f", "src/test/resources/conformance/kueue-crds.yaml");
+        operator.close();
+    }
+
+    static String status(String id) {
+        ConformanceReport r = client.resources(ConformanceReport.class).withName(ConformanceReport.NAME).get();
+        if (r == null || r.getStatus() == null || r.getStatus().requirements == null) {
+            return null;
+        }
+        return r.getStatus().requirements.stream().filter(x -> x.id.equals(id)).map(x -> x.status).findFirst().orElse(null);
+    }
+
+    @Test
+    void installingAndRemovingTheGatewayApiAndKueueFlipsTheirRequirements() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> "Implemented".equals(status("dra_support")));
+        assertThat(status("ai_inference")).isEqualTo("Not Implemented");
+        assertThat(status("gang_scheduling")).isEqualTo("Not Implemented");
+        ConformanceReportStatus report = client.resources(ConformanceReport.class).withName(ConformanceReport.NAME).get().getStatus();
+        assertThat(report.checklist).isEqualTo("AIConformance-1.35");
+        assertThat(report.requirements).filteredOn(r -> r.id.equals("dra_support")).singleElement()
+                .satisfies(r -> assertThat(r.evidence).anyMatch(e -> e.startsWith("resource.k8s.io/v1 serves")));
+        LocalCluster.Result table = cluster.kubectl(null, "get", "conformancereport", "cluster");
+        assertThat(table.output()).contains("MUST").containsPattern("cluster\\s+v1\\.35\\.\\d+\\s+AIConformance-1\\.35\\s+\\d/9");
+
+        assertThat(cluster.kubectl(null, "apply", "-f", gatewayCrds).exitCode()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Implemented".equals(status("ai_inference")));
+        assertThat(cluster.kubectl(null, "apply", "-f", "src/test/resources/conformance/kueue-crds.yaml").exitCode()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Implemented".equals(status("gang_scheduling")));
+
+        assertThat(cluster.kubectl(null, "delete", "--wait=false", "-f", gatewayCrds).exitCode()).isZero();
+        assertThat(cluster.kubectl(null, "delete", "--wait=false", "-f", "src/test/resources/conformance/kueue-crds.yaml").exitCode()).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Not Implemented".equals(status("ai_inference"))
+                && "Not Implemented".equals(status("gang_scheduling")));
+    }
+}
