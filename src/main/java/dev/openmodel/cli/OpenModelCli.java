@@ -10,7 +10,13 @@ public final class OpenModelCli {
 
     public static void main(String[] args) {
         List<String> all = Arrays.asList(args);
+        if (!all.isEmpty() && all.get(0).equals("conformance")) {
+            int code = ConformanceCommand.run(all.subList(1, all.size()), System.out, System.err);
+            System.out.flush();
+            System.exit(code);
+        }
         if (all.isEmpty() || !all.get(0).equals("assess")) {
+            System.err.println(ConformanceCommand.usage());
             System.err.println(AssessCommand.usage());
             System.exit(all.isEmpty() || all.get(0).equals("--help") ? 0 : 2);
         }

@@ -122,7 +122,7 @@ public final class ConformanceAssessor {
                 yield !vgpu.isEmpty() ? result(r, IMPLEMENTED, List.of("vGPU on " + String.join(", ", vgpu)), null)
                         : result(r, UNKNOWN, List.of(), "no node is labelled nvidia.com/vgpu.present=true");
             }
-            default -> result(r, UNKNOWN, List.of(), "OpenModel cannot observe this requirement through the API; assess it by hand");
+            default -> result(r, UNKNOWN, List.of(), "OpenModel has no way to observe this requirement through the API");
         };
     }
 

@@ -43,6 +43,24 @@ class ConformanceReportIT {
         operator.close();
     }
 
+    @Test
+    void theCommandWritesASelfAssessmentOfThisClusterInTheChecklistsShape() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = dev.openmodel.cli.ConformanceCommandAccess.run(java.util.List.of("--platform-name", "Local KWOK cluster"), client,
+                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        var doc = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(out.toString());
+        assertThat(doc.path("metadata").path("kubernetesVersion").asText()).isEqualTo("v1.35");
+        assertThat(doc.path("metadata").path("platformName").asText()).isEqualTo("Local KWOK cluster");
+        var dra = doc.path("spec").path("accelerators").get(0);
+        assertThat(dra.path("id").asText()).isEqualTo("dra_support");
+        assertThat(dra.path("status").asText()).isEqualTo("Implemented");
+        assertThat(dra.path("notes").asText()).contains("resource.k8s.io/v1 serves");
+        doc.path("spec").forEach(category -> category.forEach(r -> assertThat(r.path("status").asText())
+                .isIn("Implemented", "Not Implemented", "Partially Implemented", "N/A")));
+    }
+
     static String status(String id) {
         ConformanceReport r = client.resources(ConformanceReport.class).withName(ConformanceReport.NAME).get();
         if (r == null || r.getStatus() == null || r.getStatus().requirements == null) {
