@@ -47,6 +47,11 @@ public record ModelGate(ModelFacts facts, PolicyDecision decision, boolean resol
         Optional<String> fromNamespace = namespaces.get(new ResourceID(model.getMetadata().getNamespace()))
                 .map(ns -> ns.getMetadata().getLabels()).map(labels -> labels.get(POLICY_LABEL));
         ModelGate gate = evaluate(model, name -> policies.get(new ResourceID(name)), fromNamespace, SourceCache.shared().lookup(model));
+        if (dev.openmodel.serving.DraClaim.requested(model) && !gate.resolving() && !DraServed.served(context.getClient())) {
+            return new ModelGate(gate.facts(), gate.decision().withEnforced(List.of(new Violation("resources.dra", "resources.accelerator.deviceClassName "
+                    + "asks for Dynamic Resource Allocation, but this cluster does not serve resource.k8s.io/v1 ResourceClaimTemplates; "
+                    + "request the accelerator by resourceName instead"))), false, 0);
+        }
         var nodes = context.eventSourceRetriever().getEventSourceFor(io.fabric8.kubernetes.api.model.Node.class);
         @SuppressWarnings("unchecked")
         var nodeCache = (InformerEventSource<io.fabric8.kubernetes.api.model.Node, OpenModel>) nodes;
@@ -58,7 +63,7 @@ public record ModelGate(ModelFacts facts, PolicyDecision decision, boolean resol
      * numbers; one that fits only some is steered to those (a minimum memory per device).
      */
     static ModelGate fit(OpenModel model, ModelGate gate, List<io.fabric8.kubernetes.api.model.Node> nodes) {
-        if (gate.resolving() || !gate.decision().allowsServing() || gate.facts().uri() == null) {
+        if (gate.resolving() || !gate.decision().allowsServing() || gate.facts().uri() == null || dev.openmodel.serving.DraClaim.requested(model)) {
             return gate;
         }
         try {

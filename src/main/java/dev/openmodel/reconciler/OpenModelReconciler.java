@@ -43,6 +43,8 @@ import java.util.stream.Collectors;
  * {@link #reconcile}, which then reads what the cluster made of them and reports it in status.
  */
 @Workflow(dependents = {
+        // resource.k8s.io/v1 is served from Kubernetes 1.34 on, the oldest OpenModel supports.
+        @Dependent(name = "claims", type = ResourceClaimTemplateDependent.class, reconcilePrecondition = DraRequested.class),
         @Dependent(name = "deployment", type = DeploymentDependent.class, reconcilePrecondition = ServingAllowed.class),
         @Dependent(name = "service", type = ServiceDependent.class, reconcilePrecondition = ServingAllowed.class)
 })

@@ -29,6 +29,11 @@ public final class AcceleratorPlacement {
         Map<String, Quantity> limits = new LinkedHashMap<>();
         requests.put("cpu", cpu);
         requests.put("memory", memory);
+        if (accelerator.deviceClassName != null && !accelerator.deviceClassName.isBlank()) {
+            // DRA: the devices come through the pod's resource claim, not an extended resource.
+            container.withNewResources().withRequests(requests).addNewClaim().withName(DraClaim.CLAIM).endClaim().endResources();
+            return;
+        }
         String resource = resourceName(accelerator);
         Quantity count = new Quantity(Integer.toString(count(accelerator)));
         requests.put(resource, count);
@@ -42,6 +47,14 @@ public final class AcceleratorPlacement {
 
     /** @param minDeviceMiB memory each device needs for the model to fit (the fit check's steer), 0 for none */
     static void apply(AcceleratorSpec accelerator, PodSpecBuilder pod, long minDeviceMiB) {
+        apply(accelerator, pod, minDeviceMiB, null);
+    }
+
+    /** @param claimTemplate the model's ResourceClaimTemplate when its accelerators come through DRA, else null */
+    static void apply(AcceleratorSpec accelerator, PodSpecBuilder pod, long minDeviceMiB, String claimTemplate) {
+        if (claimTemplate != null) {
+            pod.addNewResourceClaim().withName(DraClaim.CLAIM).withResourceClaimTemplateName(claimTemplate).endResourceClaim();
+        }
         // GPU pools are tainted <resource>:NoSchedule (nvidia.com/gpu, amd.com/gpu).
         pod.withTolerations(new TolerationBuilder().withKey(taintKey(resourceName(accelerator)))
                 .withOperator("Exists").withEffect("NoSchedule").build());

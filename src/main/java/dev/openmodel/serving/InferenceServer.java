@@ -171,7 +171,7 @@ public final class InferenceServer {
                 .endSecurityContext()
                 .withContainers(container(model, location, accelerator, resolvedRevision))
                 .withVolumes(volumes);
-        AcceleratorPlacement.apply(accelerator, pod, minDeviceMiB);
+        AcceleratorPlacement.apply(accelerator, pod, minDeviceMiB, DraClaim.requested(model) ? DraClaim.templateName(model) : null);
         return pod.build();
     }
 

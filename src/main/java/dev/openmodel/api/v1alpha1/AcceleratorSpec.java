@@ -13,6 +13,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "!self.resourceName.startsWith('kubernetes.io/') && !self.resourceName.startsWith('requests.')",
         message = "resourceName must be an extended resource (a domain outside kubernetes.io, e.g. nvidia.com/gpu)", fieldPath = ".resourceName",
         reason = "FieldValueInvalid")
+@ValidationRule(value = "!has(self.selectors) || has(self.deviceClassName)", message = "selectors need deviceClassName",
+        fieldPath = ".selectors", reason = "FieldValueRequired")
 public class AcceleratorSpec {
     @Default("nvidia.com/gpu")
     @Size(max = 253)
@@ -35,4 +37,13 @@ public class AcceleratorSpec {
     @Max(4096)
     @JsonPropertyDescription("Minimum memory per GPU in GiB, matched against the node label nvidia.com/gpu.memory.")
     public Integer minMemoryGiB;
+
+    @Size(max = 253)
+    @Pattern("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$")
+    @JsonPropertyDescription("DRA DeviceClass to allocate the accelerators from (resource.k8s.io/v1): the model gets a ResourceClaimTemplate and its pod a resource claim for count devices, instead of the extended resource. Only when the cluster serves DRA.")
+    public String deviceClassName;
+
+    @Size(max = 8)
+    @JsonPropertyDescription("CEL selectors on the devices' attributes and capacity, with deviceClassName, e.g. device.attributes['gpu.example.com'].productName == 'H100'.")
+    public java.util.List<@Size(max = 1024) String> selectors;
 }
