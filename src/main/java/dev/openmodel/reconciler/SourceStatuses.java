@@ -42,12 +42,19 @@ final class SourceStatuses {
         return s;
     }
 
-    /** Verified facts recorded in status for the spec's current source, if any. */
+    /**
+     * The facts recorded in status for the spec's current source, if any: after a restart or a
+     * fail-over they stand until the source is read again, so a served model is not paused
+     * (Resolving) for a read whose answer it already has.
+     */
     static SourceFacts recorded(OpenModel model) {
         SourceStatus s = model.getStatus() == null ? null : model.getStatus().source;
-        if (s == null || !"Verified".equals(s.verification) || !Objects.equals(s.uri, model.getSpec().model.uri)
+        if (s == null || s.verification == null || RESOLVING.equals(s.verification) || !Objects.equals(s.uri, model.getSpec().model.uri)
                 || !Objects.equals(s.revision, model.getSpec().model.revision)) {
             return null;
+        }
+        if (!"Verified".equals(s.verification)) {
+            return "Unverifiable".equals(s.verification) ? SourceFacts.unverifiable(s.reason) : SourceFacts.unverified(s.reason);
         }
         return new SourceFacts(SourceFacts.Verification.VERIFIED, null, s.resolvedRevision, s.license, s.licenseName,
                 s.formats == null ? Set.of() : Set.copyOf(s.formats), Boolean.TRUE.equals(s.remoteCode), s.gated, s.parameters, s.dtype,

@@ -1,0 +1,101 @@
+package dev.openmodel.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.openmodel.testing.LocalCluster;
+import dev.openmodel.testing.Models;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Two packaged operators on one cluster: one holds the Lease and reconciles, the other waits;
+ * kill -9 the leader and the other takes over, and models keep being served.
+ */
+class LeaderElectionIT {
+    @RegisterExtension
+    static LocalCluster cluster = new LocalCluster();
+
+    static final List<Process> operators = new ArrayList<>();
+    static final List<String> identities = new ArrayList<>();
+
+    static Process start(String identity) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = Files.createTempFile("operator-" + identity, ".log");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.operator-sdk.controllers.openmodel.namespaces=" + cluster.namespace(),
+                "-Dopenmodel.leader-election.namespace=" + cluster.namespace(),
+                "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("KUBECONFIG", LocalCluster.kubeconfig().toString());
+        builder.environment().put("HOSTNAME", identity); // the Lease holder identity
+        Process p = builder.start();
+        operators.add(p);
+        identities.add(identity);
+        return p;
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        for (Process p : operators) {
+            p.destroy();
+            // A leader asked to stop exits from its shutdown hook (JOSDK's exit-on-stop-leading), which the JVM cannot finish: after a grace period it is killed, as the kubelet would.
+            if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor();
+            }
+        }
+    }
+
+    static String holder(KubernetesClient client) {
+        Lease lease = client.leases().inNamespace(cluster.namespace()).withName(LeaderElection.LEASE).get();
+        return lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
+    }
+
+    @Test
+    void onlyTheLeaderReconcilesAndTheOtherTakesOverAfterKillNine() throws Exception {
+        KubernetesClient client = LocalCluster.client();
+        Models models = new Models(client, cluster.namespace());
+        Process a = start("operator-a");
+        Process b = start("operator-b");
+        await().atMost(Duration.ofSeconds(90)).until(() -> holder(client) != null);
+        String leader = holder(client);
+        assertThat(leader).isIn("operator-a", "operator-b");
+
+        assertThat(cluster.kubectl(OpenModelIT.manifest("before", "count: 1"), "apply", "-f", "-").exitCode()).isZero();
+        await().atMost(Duration.ofSeconds(90)).until(() -> models.isReady("before"));
+        // One writer: the Ready event is recorded once, not once per replica.
+        await().atMost(Duration.ofSeconds(10)).until(() -> readyEvents(client, "before") == 1);
+
+        Process killed = leader.equals("operator-a") ? a : b;
+        long start = System.nanoTime();
+        killed.destroyForcibly(); // SIGKILL: no lease release
+        killed.waitFor();
+        await().atMost(Duration.ofSeconds(90)).until(() -> holder(client) != null && !leader.equals(holder(client)));
+        long takeover = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(cluster.kubectl(OpenModelIT.manifest("after", "count: 1"), "apply", "-f", "-").exitCode()).isZero();
+        await().atMost(Duration.ofSeconds(90)).until(() -> models.isReady("after"));
+        assertThat(readyEvents(client, "before")).as("nothing announced twice").isEqualTo(1);
+        System.out.printf("leader election: %s killed, %s took over the Lease after %d ms%n", leader, holder(client), takeover);
+    }
+
+    private static long readyEvents(KubernetesClient client, String model) {
+        return client.events().v1().events().inNamespace(cluster.namespace()).list().getItems().stream()
+                .filter(e -> "Ready".equals(e.getReason()) && e.getRegarding() != null && model.equals(e.getRegarding().getName())).count();
+    }
+}
