@@ -18,8 +18,9 @@ public class LeaderElection {
 
     @Produces
     @Singleton
-    LeaderElectionConfiguration leaderElection(@ConfigProperty(name = "openmodel.leader-election.namespace", defaultValue = "") String configured) {
-        String namespace = !configured.isBlank() ? configured : System.getenv().getOrDefault("POD_NAMESPACE", "default");
+    LeaderElectionConfiguration leaderElection(@ConfigProperty(name = "openmodel.leader-election.namespace") java.util.Optional<String> configured) {
+        // An empty default is no value to MicroProfile Config: the setting is optional.
+        String namespace = configured.filter(s -> !s.isBlank()).orElse(System.getenv().getOrDefault("POD_NAMESPACE", "default"));
         // The pod name (HOSTNAME) tells replicas apart; outside a pod, a random identity does.
         String identity = System.getenv().getOrDefault("HOSTNAME", "openmodel-" + java.util.UUID.randomUUID());
         return new LeaderElectionConfiguration(LEASE, namespace, identity);
