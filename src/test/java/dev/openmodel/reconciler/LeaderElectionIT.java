@@ -53,10 +53,10 @@ class LeaderElectionIT {
     static void stop() throws InterruptedException {
         for (Process p : operators) {
             p.destroy();
-            // A leader asked to stop exits from its shutdown hook (JOSDK's exit-on-stop-leading), which the JVM cannot finish: after a grace period it is killed, as the kubelet would.
-            if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 p.waitFor();
+                throw new AssertionError("an operator did not stop within 30 s of SIGTERM");
             }
         }
     }

@@ -51,7 +51,11 @@ class PackagedOperatorIT {
     @AfterAll
     static void stop() throws InterruptedException {
         operator.destroy();
-        operator.waitFor();
+        if (!operator.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            operator.destroyForcibly();
+            operator.waitFor();
+            throw new AssertionError("the packaged operator did not stop within 30 s of SIGTERM");
+        }
     }
 
     @Test
