@@ -16,6 +16,11 @@ class DeployManifestsIT {
         LocalCluster.Result built = cluster.kubectl(null, "kustomize", "deploy/");
         assertThat(built.exitCode()).as(built.output()).isZero();
         assertThat(built.output()).contains("kind: Deployment").contains("kind: PodDisruptionBudget").contains("kind: Role");
+        // A server-side dry run cannot place namespaced objects in a namespace that the same dry run only
+        // pretends to create, so the namespace is created for real first (other tests may already have made it).
+        LocalCluster.Result ns = cluster.kubectl("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: openmodel-system\n",
+                "apply", "--namespace=openmodel-system", "-f", "-");
+        assertThat(ns.exitCode()).as(ns.output()).isZero();
         LocalCluster.Result applied = cluster.kubectl(built.output(), "apply", "--namespace=openmodel-system", "--dry-run=server", "-f", "-");
         assertThat(applied.exitCode()).as(applied.output()).isZero();
         LocalCluster.Result crds = cluster.kubectl(null, "apply", "--server-side", "--dry-run=server", "--force-conflicts",
