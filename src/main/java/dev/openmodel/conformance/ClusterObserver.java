@@ -7,9 +7,11 @@ import io.fabric8.kubernetes.api.model.APIService;
 import io.fabric8.kubernetes.api.model.GroupVersionForDiscovery;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,6 +66,27 @@ public final class ClusterObserver {
             // not allowed to list APIServices: the metrics APIs stay unobserved
         }
         return new ClusterEvidence(version, served, nodes, available, openModels, conformant);
+    }
+
+    /**
+     * The group/versions of the watched groups that these CRDs serve: established, not being
+     * deleted, version marked served. Discovery should list exactly these (and the built-in ones).
+     */
+    public static Set<String> crdGroupVersions(Collection<CustomResourceDefinition> crds) {
+        Set<String> out = new TreeSet<>();
+        for (CustomResourceDefinition crd : crds) {
+            if (crd.getMetadata().getDeletionTimestamp() != null || crd.getSpec() == null || !WATCHED_GROUPS.contains(crd.getSpec().getGroup())) {
+                continue;
+            }
+            boolean established = crd.getStatus() != null && crd.getStatus().getConditions() != null && crd.getStatus().getConditions().stream()
+                    .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+            if (!established) {
+                continue;
+            }
+            crd.getSpec().getVersions().stream().filter(v -> Boolean.TRUE.equals(v.getServed()))
+                    .forEach(v -> out.add(crd.getSpec().getGroup() + "/" + v.getName()));
+        }
+        return out;
     }
 
     private static ClusterEvidence.NodeFacts facts(Node n) {

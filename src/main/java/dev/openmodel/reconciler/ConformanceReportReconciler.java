@@ -22,6 +22,8 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -37,6 +39,14 @@ import java.util.concurrent.TimeUnit;
 public class ConformanceReportReconciler implements Reconciler<ConformanceReport> {
     public static final String NAME = "conformance";
     private static final Set<ResourceID> REPORT = Set.of(new ResourceID(ConformanceReport.NAME));
+    /** How long to wait before looking again while discovery has not caught up with the CRDs. */
+    static final Duration SETTLE = Duration.ofSeconds(2);
+    static final int SETTLE_ATTEMPTS = 30;
+
+    /** CRD group/versions seen at the last reconcile, so that one gone from the CRDs but still in discovery is looked at again. */
+    private Set<String> lastCrdGroupVersions = Set.of();
+    private final Set<String> goneCrdGroupVersions = new HashSet<>();
+    private int settleAttempts;
 
     @Override
     public List<EventSource<?, ConformanceReport>> prepareEventSources(EventSourceContext<ConformanceReport> context) {
@@ -62,13 +72,40 @@ public class ConformanceReportReconciler implements Reconciler<ConformanceReport
                 .anyMatch(c -> c.getType().equals(Conditions.CONFORMANT) && c.getStatus().equals(Conditions.TRUE))).count();
         ClusterEvidence evidence = ClusterObserver.observe(client, models.size(), conformant);
         ConformanceReportStatus status = status(evidence);
+        boolean settling = discoveryLags(ClusterObserver.crdGroupVersions(context.getSecondaryResources(CustomResourceDefinition.class)), evidence);
+        UpdateControl<ConformanceReport> control;
         if (status.equals(report.getStatus())) {
-            return UpdateControl.noUpdate();
+            control = UpdateControl.noUpdate();
+        } else {
+            ConformanceReport patch = new ConformanceReport();
+            patch.getMetadata().setName(ConformanceReport.NAME);
+            patch.setStatus(status);
+            control = UpdateControl.patchStatus(patch);
         }
-        ConformanceReport patch = new ConformanceReport();
-        patch.getMetadata().setName(ConformanceReport.NAME);
-        patch.setStatus(status);
-        return UpdateControl.patchStatus(patch);
+        return settling ? control.rescheduleAfter(SETTLE) : control;
+    }
+
+    /**
+     * The API server updates discovery a moment after a CRD is established or removed, and the CRD
+     * event may arrive first: then the report would show the old state until the next periodic run.
+     * True while discovery still disagrees with the CRDs (a removed CRD's group/version still served,
+     * an established one not yet), for at most {@link #SETTLE_ATTEMPTS} looks in a row.
+     */
+    synchronized boolean discoveryLags(Set<String> crdGroupVersions, ClusterEvidence evidence) {
+        for (String gv : lastCrdGroupVersions) {
+            if (!crdGroupVersions.contains(gv)) {
+                goneCrdGroupVersions.add(gv);
+            }
+        }
+        goneCrdGroupVersions.removeAll(crdGroupVersions);
+        lastCrdGroupVersions = Set.copyOf(crdGroupVersions);
+        goneCrdGroupVersions.removeIf(gv -> !evidence.served().containsKey(gv));
+        boolean lags = !goneCrdGroupVersions.isEmpty() || !evidence.served().keySet().containsAll(crdGroupVersions);
+        if (!lags) {
+            settleAttempts = 0;
+            return false;
+        }
+        return ++settleAttempts <= SETTLE_ATTEMPTS;
     }
 
     static ConformanceReportStatus status(ClusterEvidence evidence) {
