@@ -1,5 +1,7 @@
 package dev.openmodel.reconciler;
 
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.quarkus.runtime.ShutdownEvent;
@@ -7,6 +9,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,8 +35,40 @@ public class LeaderElection {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shuttingDown = true, "openmodel-leader-shutdown-flag"));
     }
 
+    @Inject
+    KubernetesClient client;
+    private volatile String leaseNamespace;
+    private volatile String identity;
+
     void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
         shuttingDown = true;
+    }
+
+    /**
+     * After the operator has stopped (observers run in priority order; the SDK stops at the default
+     * priority), hand the Lease back as client-go's ReleaseOnCancel does: the SDK does not, so a
+     * replacement pod would wait out the whole lease duration (15 s) before reconciling.
+     */
+    void releaseLease(@Observes @Priority(Integer.MAX_VALUE - 1) ShutdownEvent event) {
+        String namespace = leaseNamespace;
+        String self = identity;
+        if (namespace == null || self == null || client == null) {
+            return;
+        }
+        // The SDK closes the shared client when it stops: a short-lived one with the same configuration.
+        try (KubernetesClient own = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(client.getConfiguration()).build()) {
+            Lease lease = own.leases().inNamespace(namespace).withName(LEASE).get();
+            if (lease == null || lease.getSpec() == null || !self.equals(lease.getSpec().getHolderIdentity())) {
+                return; // not ours to give back
+            }
+            lease.getSpec().setHolderIdentity("");
+            lease.getSpec().setLeaseDurationSeconds(1);
+            lease.getSpec().setRenewTime(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(2));
+            own.resource(lease).update(); // optimistic: fails if someone else wrote it meanwhile
+            LOG.infof("released the Lease %s/%s", namespace, LEASE);
+        } catch (RuntimeException e) {
+            LOG.warnf("could not release the Lease %s/%s (a new leader takes over when it expires): %s", namespace, LEASE, e.getMessage());
+        }
     }
 
     @Produces
@@ -43,6 +78,8 @@ public class LeaderElection {
         String namespace = configured.filter(s -> !s.isBlank()).orElse(System.getenv().getOrDefault("POD_NAMESPACE", "default"));
         // The pod name (HOSTNAME) tells replicas apart; outside a pod, a random identity does.
         String identity = System.getenv().getOrDefault("HOSTNAME", "openmodel-" + java.util.UUID.randomUUID());
+        this.leaseNamespace = namespace;
+        this.identity = identity;
         LeaderCallbacks callbacks = new LeaderCallbacks(() -> {
         }, () -> {
             if (!shuttingDown) {

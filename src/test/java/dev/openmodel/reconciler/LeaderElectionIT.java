@@ -92,6 +92,22 @@ class LeaderElectionIT {
         await().atMost(Duration.ofSeconds(90)).until(() -> models.isReady("after"));
         assertThat(readyEvents(client, "before")).as("nothing announced twice").isEqualTo(1);
         System.out.printf("leader election: %s killed, %s took over the Lease after %d ms%n", leader, holder(client), takeover);
+
+        // A leader that stops gracefully (a rollout, a drain) hands the Lease back: the follower
+        // takes over within its retry period, not after the whole 15 s lease duration.
+        String second = holder(client);
+        Process follower = start("operator-c");
+        await().atMost(Duration.ofSeconds(60)).until(() -> holder(client) != null && holder(client).equals(second));
+        Thread.sleep(3000); // the follower has started and is polling the Lease
+        Process stopping = second.equals("operator-a") ? a : b;
+        long stopStart = System.nanoTime();
+        stopping.destroy();
+        assertThat(stopping.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        await().atMost(Duration.ofSeconds(60)).until(() -> "operator-c".equals(holder(client)));
+        long handover = (System.nanoTime() - stopStart) / 1_000_000;
+        assertThat(handover).as("handover after a graceful stop, ms").isLessThan(10_000);
+        assertThat(follower.isAlive()).isTrue();
+        System.out.printf("leader election: %s stopped (SIGTERM), operator-c took over the Lease after %d ms%n", second, handover);
     }
 
     private static long readyEvents(KubernetesClient client, String model) {
