@@ -6,6 +6,7 @@
 #   hack/cluster.sh up      start, or reuse when already healthy; create the fake nodes
 #   hack/cluster.sh down    stop every process and remove the cluster's files
 #   hack/cluster.sh env     print the export line for the kubeconfig
+#   hack/cluster.sh nodes N make sure N more fake 8-GPU H100 nodes (gpu-bench-0..N-1) exist, for benchmarks
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 name=${OPENMODEL_CLUSTER_NAME:-openmodel}
@@ -62,14 +63,59 @@ up() {
       rm -f "$kubeconfig.kwok"
     fi
   fi
-  kubectl --kubeconfig "$kubeconfig" apply --server-side --field-manager=openmodel-hack -f "$repo/hack/nodes.yaml" >/dev/null
-  # Node status (capacity, allocatable) is a subresource: set it explicitly, or nothing schedules.
-  kubectl --kubeconfig "$kubeconfig" apply --server-side --field-manager=openmodel-hack --subresource=status \
-    -f "$repo/hack/nodes.yaml" >/dev/null
-  kubectl --kubeconfig "$kubeconfig" wait --for=condition=Ready node --all --timeout=60s >/dev/null
+  # kwokctl's default Service range is a /24 (about 250 Services): add a /16 so that thousands of
+  # models fit (ServiceCIDR, networking.k8s.io/v1, served from Kubernetes 1.33).
+  kubectl --kubeconfig "$kubeconfig" apply --server-side --field-manager=openmodel-hack -f - >/dev/null <<'YAML'
+apiVersion: networking.k8s.io/v1
+kind: ServiceCIDR
+metadata: {name: openmodel-local}
+spec: {cidrs: [10.128.0.0/16]}
+YAML
+  apply_nodes "$repo/hack/nodes.yaml"
   echo "cluster '$name' ready in $((SECONDS - start))s" >&2
-  kubectl --kubeconfig "$kubeconfig" get nodes -L nvidia.com/gpu.product,nvidia.com/gpu.count >&2
+  kubectl --kubeconfig "$kubeconfig" get nodes -L nvidia.com/gpu.product,nvidia.com/gpu.count -l '!openmodel.dev/bench' >&2
+  local bench
+  bench=$(kubectl --kubeconfig "$kubeconfig" get nodes -l openmodel.dev/bench --no-headers 2>/dev/null | wc -l)
+  [ "$bench" -eq 0 ] || echo "(and $bench gpu-bench-* nodes added by make bench)" >&2
   echo "export KUBECONFIG=$kubeconfig"
+}
+
+# Applies fake nodes (metadata and spec, then status). Our field manager owns only what the file
+# sets, so re-applying to a running cluster of any size works: the TTL controller's annotation and
+# kwok's conditions are theirs.
+apply_nodes() { # file
+  kubectl --kubeconfig "$kubeconfig" apply --server-side --force-conflicts --field-manager=openmodel-hack -f "$1" >/dev/null
+  # Node status (capacity, allocatable) is a subresource: set it explicitly, or nothing schedules.
+  kubectl --kubeconfig "$kubeconfig" apply --server-side --force-conflicts --field-manager=openmodel-hack --subresource=status \
+    -f "$1" >/dev/null
+  kubectl --kubeconfig "$kubeconfig" wait --for=condition=Ready node --all --timeout=120s >/dev/null
+}
+
+bench_nodes() { # count
+  tools
+  healthy || fail "no local cluster is running: run 'make cluster-up' first."
+  local file
+  file=$(mktemp)
+  echo "apiVersion: v1" > "$file"; echo "kind: List" >> "$file"; echo "items:" >> "$file"
+  for i in $(seq 0 $(($1 - 1))); do
+    cat >> "$file" <<YAML
+- apiVersion: v1
+  kind: Node
+  metadata:
+    name: gpu-bench-$i
+    annotations: {kwok.x-k8s.io/node: fake}
+    labels: {openmodel.dev/bench: "true", kubernetes.io/hostname: gpu-bench-$i, kubernetes.io/os: linux, kubernetes.io/arch: amd64, type: kwok,
+      nvidia.com/gpu.present: "true", nvidia.com/gpu.product: NVIDIA-H100-80GB-HBM3, nvidia.com/gpu.memory: "81559", nvidia.com/gpu.count: "8"}
+  spec:
+    taints: [{key: nvidia.com/gpu, value: present, effect: NoSchedule}]
+  status:
+    allocatable: {cpu: "192", memory: 2048Gi, pods: "110", nvidia.com/gpu: "8"}
+    capacity: {cpu: "192", memory: 2048Gi, pods: "110", nvidia.com/gpu: "8"}
+YAML
+  done
+  apply_nodes "$file"
+  rm -f "$file"
+  echo "$1 bench nodes ready" >&2
 }
 
 down() {
@@ -87,5 +133,6 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   env) echo "export KUBECONFIG=$kubeconfig" ;;
-  *) echo "usage: hack/cluster.sh up|down|env" >&2; exit 2 ;;
+  nodes) [[ "${2:-}" =~ ^[0-9]+$ ]] || fail "usage: hack/cluster.sh nodes COUNT"; bench_nodes "$2" ;;
+  *) echo "usage: hack/cluster.sh up|down|env|nodes COUNT" >&2; exit 2 ;;
 esac

@@ -26,6 +26,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import jakarta.inject.Inject;
@@ -61,10 +62,15 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
     /** Quarkus injects its (Prometheus) registry; run by plain java-operator-sdk, the global one is used. */
     @Inject
     MeterRegistry meterRegistry;
+    /** openmodel_reconciles_total: reconciliations finished (how far a restart has got through the models). */
+    private Counter reconciles;
 
     @Override
     public List<EventSource<?, OpenModel>> prepareEventSources(EventSourceContext<OpenModel> context) {
-        ModelMetrics.countFrom(context.getPrimaryCache(), meterRegistry != null ? meterRegistry : Metrics.globalRegistry);
+        MeterRegistry registry = meterRegistry != null ? meterRegistry : Metrics.globalRegistry;
+        ModelMetrics.countFrom(context.getPrimaryCache(), registry);
+        reconciles = Counter.builder("openmodel.reconciles").description("OpenModel reconciliations finished since the operator started")
+                .register(registry);
         // Pods belong to ReplicaSets, not to the OpenModel: map them back by our model label.
         var pods = InformerEventSourceConfiguration.from(Pod.class, OpenModel.class)
                 .withName("pods")
@@ -114,6 +120,16 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
 
     @Override
     public UpdateControl<OpenModel> reconcile(OpenModel model, Context<OpenModel> context) {
+        try {
+            return serve(model, context);
+        } finally {
+            if (reconciles != null) {
+                reconciles.increment();
+            }
+        }
+    }
+
+    private UpdateControl<OpenModel> serve(OpenModel model, Context<OpenModel> context) {
         ServingObservation observed = new ServingObservation(
                 context.getSecondaryResource(Deployment.class),
                 List.copyOf(context.getSecondaryResources(Pod.class)),

@@ -75,7 +75,11 @@ class PackagedOperatorIT {
         assertThat(metrics).contains("operator_sdk").contains("openmodel");
         assertThat(metrics).containsPattern("openmodel_models\\{[^}]*reason=\"Ready\"[^}]*\\} 1\\.0")
                 .containsPattern("openmodel_models_license\\{[^}]*category=\"permissive\"[^}]*\\} 1\\.0")
-                .containsPattern("openmodel_models_policy\\{[^}]*compliant=\"true\"[^}]*\\} 1\\.0");
+                .containsPattern("openmodel_models_policy\\{[^}]*compliant=\"true\"[^}]*\\} 1\\.0")
+                .containsPattern("openmodel_reconciles_total(\\{[^}]*\\})? [1-9]");
+        // Series per controller, never per model: no metric carries the model's name.
+        assertThat(metrics.lines().filter(l -> l.startsWith("operator_sdk")).toList()).isNotEmpty()
+                .noneMatch(l -> l.contains("\"packaged\""));
         assertThat(Files.readString(log)).doesNotContain("Exception");
     }
 }

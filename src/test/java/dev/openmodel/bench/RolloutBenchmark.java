@@ -1,0 +1,724 @@
+package dev.openmodel.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.openmodel.api.v1alpha1.OpenModel;
+import dev.openmodel.reconciler.Conditions;
+import dev.openmodel.serving.InferenceServer;
+import dev.openmodel.testing.LocalCluster;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code make bench} rollout: N OpenModels on the local cluster, timed until every one is Ready,
+ * against the floor measured in the same run — the very Deployments and Services the operator
+ * renders, server-side applied directly by this client, timed until every Deployment is ready.
+ * The packaged operator runs as a separate process with the shipped Deployment's JVM settings, so
+ * its CPU and RSS are read from /proc. API requests come from the API server's own
+ * {@code apiserver_request_total}. Then: writes in a steady state, launch to first reconcile after
+ * a restart with N models present, and recovery from kill -9 and from an API-server restart in the
+ * middle of a rollout, against a fresh rollout of the same size.
+ *
+ * <p>Sizes: {@code BENCH_SIZES} (default "100,1000"); recovery size {@code BENCH_RECOVERY_N}
+ * (default 300; 0 skips recovery); API-server outage {@code BENCH_OUTAGE_SECONDS} (default 10).
+ * Results: {@code target/bench/rollout.json} and {@code target/bench/rollout.md}.
+ */
+public final class RolloutBenchmark {
+    static final int IN_FLIGHT = 16;
+    static final Path OUT = Path.of("target/bench");
+    static final Duration ROLLOUT_LIMIT = Duration.ofMinutes(15);
+
+    final KubernetesClient client = LocalCluster.client();
+    final Map<String, Object> results = new LinkedHashMap<>();
+    final StringBuilder table = new StringBuilder();
+
+    public static void main(String[] args) throws Exception {
+        new RolloutBenchmark().run();
+        System.exit(0);
+    }
+
+    void run() throws Exception {
+        List<Integer> sizes = List.of(env("BENCH_SIZES", "100,1000").split(",")).stream().map(String::strip).map(Integer::parseInt).toList();
+        int recoveryN = Integer.parseInt(env("BENCH_RECOVERY_N", "300"));
+        int outage = Integer.parseInt(env("BENCH_OUTAGE_SECONDS", "10"));
+        int largest = Math.max(recoveryN, sizes.stream().mapToInt(Integer::intValue).max().orElse(0));
+        ensureNodes(largest);
+        results.put("machine", machine());
+        results.put("jvmOptions", OperatorProcess.jvmOptions());
+        table.append("| N | floor | OpenModel | ratio | operator CPU/model | RSS idle | RSS after | requests/model (floor → operator) | steady writes | restart → first reconcile | restart → all reconciled | restart writes |\n");
+        table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        List<Object> rollouts = new ArrayList<>();
+        for (int n : sizes) {
+            rollouts.add(rollout(n));
+        }
+        results.put("rollouts", rollouts);
+        if (recoveryN > 0) {
+            results.put("recovery", recovery(recoveryN, outage));
+        }
+        client.nodes().withLabel("openmodel.dev/bench").delete(); // the cluster as the tests expect it
+        Files.createDirectories(OUT);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUT.resolve("rollout.json").toFile(), results);
+        Files.writeString(OUT.resolve("rollout.md"), table.toString());
+        System.out.println();
+        System.out.println(table);
+        System.out.println("results: " + OUT.resolve("rollout.json") + ", " + OUT.resolve("rollout.md"));
+    }
+
+    static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+
+    Map<String, Object> rollout(int n) throws Exception {
+        System.out.printf("%n== rollout of %d models ==%n", n);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("n", n);
+        // The floor: the operator's rendered objects, applied directly.
+        String floorNs = freshNamespace("bench-floor-" + n);
+        ApiRequests before = ApiRequests.scrape(client);
+        double floor = floorRollout(floorNs, n);
+        ApiRequests floorRequests = ApiRequests.scrape(client).minus(before);
+        deleteNamespace(floorNs);
+        r.put("floorSeconds", floor);
+        r.put("floorRequestsPerModel", floorRequests.perModel(n));
+
+        String ns = freshNamespace("bench-om-" + n);
+        Map<String, Object> restart;
+        double seconds;
+        long cpuMs;
+        long rssIdle;
+        long rssAfter;
+        ApiRequests opRequests;
+        ApiRequests steadyWrites;
+        try (OperatorProcess op = OperatorProcess.start()) {
+            op.awaitReady();
+            rssIdle = op.rssKiB();
+            long cpu0 = op.cpuMillis();
+            ApiRequests b = ApiRequests.scrape(client);
+            seconds = modelRollout(ns, n, null);
+            cpuMs = op.cpuMillis() - cpu0;
+            opRequests = ApiRequests.scrape(client).minus(b);
+            rssAfter = op.rssKiB();
+            int steady = Integer.parseInt(env("BENCH_STEADY_SECONDS", "30"));
+            ApiRequests s0 = ApiRequests.scrape(client);
+            Thread.sleep(steady * 1000L);
+            steadyWrites = ApiRequests.scrape(client).minus(s0).writesOn(ApiRequests.OPERATOR_RESOURCES);
+            r.put("steadySeconds", steady);
+        }
+        // Restart with N models present: launch to first reconcile, to all reconciled, and the writes it made.
+        ApiRequests r0 = ApiRequests.scrape(client);
+        try (OperatorProcess op = OperatorProcess.start()) {
+            restart = op.awaitReconciles(n, Duration.ofMinutes(3));
+            Thread.sleep(2000); // writes a restart caused land within the reconcile that made them
+            restart.put("writes", ApiRequests.scrape(client).minus(r0).writesOn(ApiRequests.OPERATOR_RESOURCES).total());
+        }
+        deleteNamespace(ns);
+        r.put("operatorSeconds", seconds);
+        r.put("ratio", round(seconds / floor, 2));
+        r.put("operatorCpuMsPerModel", round((double) cpuMs / n, 1));
+        r.put("rssIdleMiB", rssIdle / 1024);
+        r.put("rssAfterMiB", rssAfter / 1024);
+        r.put("operatorRequestsPerModel", opRequests.perModel(n));
+        r.put("steadyStateWrites", steadyWrites.counts);
+        r.put("restart", restart);
+        table.append(String.format("| %d | %.1f s | %.1f s | %.2f× | %.0f ms | %d MiB | %d MiB | %.1f → %.1f | %d | %s s | %s s | %s |%n", n, floor, seconds,
+                seconds / floor, (double) cpuMs / n, rssIdle / 1024, rssAfter / 1024, floorRequests.total() / (double) n,
+                opRequests.total() / (double) n, steadyWrites.total(), restart.get("firstReconcileSeconds"), restart.get("allReconciledSeconds"),
+                restart.get("writes")));
+        System.out.println(r);
+        return r;
+    }
+
+    Map<String, Object> recovery(int n, int outageSeconds) throws Exception {
+        System.out.printf("%n== recovery, %d models ==%n", n);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("n", n);
+        String fresh = freshNamespace("bench-fresh-" + n);
+        double freshSeconds;
+        try (OperatorProcess op = OperatorProcess.start()) {
+            op.awaitReady();
+            freshSeconds = modelRollout(fresh, n, null);
+        }
+        deleteNamespace(fresh);
+        r.put("freshRolloutSeconds", freshSeconds);
+
+        // kill -9 once a third of the models are Ready, start again at once.
+        String killed = freshNamespace("bench-kill-" + n);
+        OperatorProcess[] current = {OperatorProcess.start()};
+        current[0].awaitReady();
+        double[] restartedAt = new double[1];
+        long t0 = System.nanoTime();
+        modelRollout(killed, n, ready -> {
+            if (ready >= n / 3 && restartedAt[0] == 0) {
+                current[0].kill();
+                restartedAt[0] = (System.nanoTime() - t0) / 1e9;
+                try {
+                    current[0] = OperatorProcess.start();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        double killRecovery = (System.nanoTime() - t0) / 1e9 - restartedAt[0];
+        Map<String, Object> kill = new LinkedHashMap<>();
+        kill.put("restartedAtSeconds", round(restartedAt[0], 1));
+        kill.put("restartToAllReadySeconds", round(killRecovery, 1));
+        kill.put("ratioToFresh", round(killRecovery / freshSeconds, 2));
+        kill.putAll(integrity(killed, n));
+        r.put("killMinus9", kill);
+        current[0].close();
+        deleteNamespace(killed);
+
+        // The API server stops for outageSeconds once a third are Ready, then comes back.
+        String outageNs = freshNamespace("bench-outage-" + n);
+        Map<String, Object> outage = new LinkedHashMap<>();
+        try (OperatorProcess op = OperatorProcess.start()) {
+            op.awaitReady();
+            double[] backAt = new double[1];
+            long s0 = System.nanoTime();
+            modelRollout(outageNs, n, ready -> {
+                if (ready >= n / 3 && backAt[0] == 0) {
+                    ApiServer.restart(client, Duration.ofSeconds(outageSeconds));
+                    backAt[0] = (System.nanoTime() - s0) / 1e9;
+                }
+            });
+            double recovered = (System.nanoTime() - s0) / 1e9 - backAt[0];
+            outage.put("outageSeconds", outageSeconds);
+            outage.put("backToAllReadySeconds", round(recovered, 1));
+            outage.put("ratioToFresh", round(recovered / freshSeconds, 2));
+            outage.putAll(integrity(outageNs, n));
+        }
+        r.put("apiServerRestart", outage);
+        deleteNamespace(outageNs);
+        table.append(String.format("%nRecovery (%d models): fresh rollout %.1f s; kill -9 → all Ready %.1f s after restart (%.2f× fresh); "
+                + "API server down %d s → all Ready %.1f s after it was back (%.2f× fresh). Duplicates/orphans/ReconcileError: kill %s, outage %s.%n",
+                n, freshSeconds, killRecovery, killRecovery / freshSeconds, outageSeconds, outage.get("backToAllReadySeconds"),
+                outage.get("ratioToFresh"), kill.get("problems"), outage.get("problems")));
+        System.out.println(r);
+        return r;
+    }
+
+    /** Exactly one Deployment and one Service per model, owned by it; no model left in ReconcileError. */
+    Map<String, Object> integrity(String ns, int n) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Deployment> deployments = client.apps().deployments().inNamespace(ns).list().getItems();
+        List<Service> services = client.services().inNamespace(ns).list().getItems();
+        List<OpenModel> models = client.resources(OpenModel.class).inNamespace(ns).list().getItems();
+        Set<String> uids = new java.util.HashSet<>();
+        models.forEach(m -> uids.add(m.getMetadata().getUid()));
+        Predicate<HasMetadata> owned = o -> o.getMetadata().getOwnerReferences() != null
+                && o.getMetadata().getOwnerReferences().stream().anyMatch(ref -> uids.contains(ref.getUid()));
+        long errors = models.stream().filter(m -> "ReconcileError".equals(readyReason(m))).count();
+        out.put("deployments", deployments.size());
+        out.put("services", services.size());
+        out.put("orphans", deployments.stream().filter(owned.negate()).count() + services.stream().filter(owned.negate()).count());
+        out.put("reconcileErrors", errors);
+        List<String> problems = new ArrayList<>();
+        if (deployments.size() != n || services.size() != n) {
+            problems.add(deployments.size() + " Deployments and " + services.size() + " Services for " + n + " models");
+        }
+        if ((long) out.get("orphans") > 0) {
+            problems.add(out.get("orphans") + " orphans");
+        }
+        if (errors > 0) {
+            problems.add(errors + " ReconcileError");
+        }
+        out.put("problems", problems.isEmpty() ? "none" : String.join(", ", problems));
+        return out;
+    }
+
+    static String readyReason(OpenModel m) {
+        return m.getStatus() == null ? null : Conditions.find(m.getStatus().conditions, Conditions.READY).map(c -> c.getReason()).orElse(null);
+    }
+
+    static OpenModel model(String ns, int i) {
+        OpenModel m = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).convertValue(Map.of(
+                "apiVersion", "openmodel.dev/v1alpha1", "kind", "OpenModel",
+                "metadata", Map.of("name", "model-" + i, "namespace", ns),
+                "spec", Map.of(
+                        "model", Map.of("uri", "pvc://models/model-" + i, "format", "safetensors"),
+                        "license", Map.of("id", "apache-2.0"),
+                        "serving", Map.of("engine", "vllm", "replicas", 1),
+                        "resources", Map.of("accelerator", Map.of("count", 1, "product", "NVIDIA-H100-80GB-HBM3")))), OpenModel.class);
+        return m;
+    }
+
+    /** The floor: the operator's own rendering of each model's Deployment and Service, applied by this client. */
+    double floorRollout(String ns, int n) throws Exception {
+        Set<String> ready = ConcurrentHashMap.newKeySet();
+        SharedIndexInformer<Deployment> informer = client.apps().deployments().inNamespace(ns).inform(handler(d -> {
+            Integer want = d.getSpec().getReplicas();
+            Integer have = d.getStatus() == null ? null : d.getStatus().getReadyReplicas();
+            return have != null && want != null && have >= want;
+        }, ready));
+        try {
+            long t0 = System.nanoTime();
+            parallel(n, i -> {
+                OpenModel m = model(ns, i);
+                Deployment d = InferenceServer.deployment(m, 1);
+                Service s = InferenceServer.service(m);
+                d.getMetadata().setOwnerReferences(null); // no OpenModel to own them: garbage collection would delete them
+                s.getMetadata().setOwnerReferences(null);
+                client.resource(d).fieldManager("openmodel-bench").forceConflicts().serverSideApply();
+                client.resource(s).fieldManager("openmodel-bench").forceConflicts().serverSideApply();
+            });
+            awaitCount(ready, n, "Deployments ready in " + ns, null);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("floor: %d Deployments ready in %.1f s%n", n, seconds);
+            return round(seconds, 1);
+        } finally {
+            informer.close();
+        }
+    }
+
+    /** Creates n OpenModels (IN_FLIGHT at a time), returns seconds until all are Ready; onProgress sees the Ready count. */
+    double modelRollout(String ns, int n, java.util.function.IntConsumer onProgress) throws Exception {
+        Set<String> ready = ConcurrentHashMap.newKeySet();
+        SharedIndexInformer<OpenModel> informer = client.resources(OpenModel.class).inNamespace(ns)
+                .inform(handler(m -> m.getStatus() != null && Conditions.isTrue(m.getStatus().conditions, Conditions.READY), ready));
+        try {
+            long t0 = System.nanoTime();
+            parallel(n, i -> client.resource(model(ns, i)).create());
+            awaitCount(ready, n, "OpenModels Ready in " + ns, onProgress);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("operator: %d OpenModels Ready in %.1f s%n", n, seconds);
+            return round(seconds, 1);
+        } finally {
+            informer.close();
+        }
+    }
+
+    static <T extends HasMetadata> ResourceEventHandler<T> handler(Predicate<T> done, Set<String> ready) {
+        return new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(T obj) {
+                onUpdate(null, obj);
+            }
+
+            @Override
+            public void onUpdate(T oldObj, T obj) {
+                if (done.test(obj)) {
+                    ready.add(obj.getMetadata().getName());
+                }
+            }
+
+            @Override
+            public void onDelete(T obj, boolean deletedFinalStateUnknown) {
+            }
+        };
+    }
+
+    static void awaitCount(Set<String> ready, int n, String what, java.util.function.IntConsumer onProgress) throws InterruptedException {
+        long deadline = System.nanoTime() + ROLLOUT_LIMIT.toNanos();
+        int last = -1;
+        long lastReport = System.nanoTime();
+        while (ready.size() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + ready.size() + "/" + n + " " + what + " after " + ROLLOUT_LIMIT);
+            }
+            if (onProgress != null) {
+                onProgress.accept(ready.size());
+            }
+            if (System.nanoTime() - lastReport > 10_000_000_000L && ready.size() != last) {
+                last = ready.size();
+                lastReport = System.nanoTime();
+                System.out.printf("  %d/%d %s%n", last, n, what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    void parallel(int n, java.util.function.IntConsumer task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> retrying(() -> task.accept(index))));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** A create may meet the API server mid-restart: try again, as kubectl apply in a loop would. */
+    static void retrying(Runnable r) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                r.run();
+                return;
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() == 409 || attempt >= 60) {
+                    if (e.getCode() == 409) {
+                        return; // created by an attempt whose answer was lost
+                    }
+                    throw e;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    String freshNamespace(String name) throws InterruptedException {
+        deleteNamespace(name);
+        client.resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).serverSideApply();
+        // The models are pvc://models/...: a claim bound to a volume, so that their pods schedule.
+        client.resource(new PersistentVolumeBuilder().withNewMetadata().withName(name).endMetadata().withNewSpec()
+                .withCapacity(Map.of("storage", new Quantity("1Ti"))).withAccessModes("ReadOnlyMany").withStorageClassName("")
+                .withNewHostPath().withPath("/models").endHostPath()
+                .withNewClaimRef().withNamespace(name).withName("models").endClaimRef().endSpec().build()).serverSideApply();
+        client.resource(new PersistentVolumeClaimBuilder().withNewMetadata().withName("models").withNamespace(name).endMetadata()
+                .withNewSpec().withAccessModes("ReadOnlyMany").withStorageClassName("").withVolumeName(name)
+                .withNewResources().withRequests(Map.of("storage", new Quantity("1Ti"))).endResources().endSpec().build()).serverSideApply();
+        return name;
+    }
+
+    void deleteNamespace(String name) throws InterruptedException {
+        client.persistentVolumes().withName(name).delete();
+        if (client.namespaces().withName(name).get() == null) {
+            return;
+        }
+        client.namespaces().withName(name).delete();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (client.namespaces().withName(name).get() != null) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("namespace " + name + " not gone after 10 minutes");
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Enough 8-GPU nodes for n single-GPU models, added by hack/cluster.sh. */
+    void ensureNodes(int n) throws IOException, InterruptedException {
+        int nodes = (n + 7) / 8 + 2;
+        Process p = new ProcessBuilder("hack/cluster.sh", "nodes", String.valueOf(nodes)).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("hack/cluster.sh nodes " + nodes + " failed");
+        }
+    }
+
+    static Map<String, Object> machine() throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("cpus", Runtime.getRuntime().availableProcessors());
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
+                .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown");
+        m.put("cpu", cpu);
+        String mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
+        m.put("memory", mem);
+        m.put("java", System.getProperty("java.version"));
+        return m;
+    }
+
+    static double round(double v, int places) {
+        double f = Math.pow(10, places);
+        return Math.round(v * f) / f;
+    }
+
+    /** apiserver_request_total by verb and resource, as the API server counts them. */
+    record ApiRequests(Map<String, Long> counts) {
+        static final Pattern LINE = Pattern.compile("^apiserver_request_total\\{(.*)} ([0-9.e+]+)$");
+        static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "APPLY", "DELETE", "DELETECOLLECTION", "CREATE", "UPDATE");
+        static final Set<String> OPERATOR_RESOURCES = Set.of("openmodels", "openmodels/status", "deployments", "services", "events",
+                "resourceclaimtemplates");
+
+        static ApiRequests scrape(KubernetesClient client) {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    String text = client.raw("/metrics");
+                    Map<String, Long> counts = new TreeMap<>();
+                    for (String line : text.split("\n")) {
+                        Matcher m = LINE.matcher(line);
+                        if (!m.matches()) {
+                            continue;
+                        }
+                        Map<String, String> labels = labels(m.group(1));
+                        String resource = labels.getOrDefault("resource", "");
+                        if (!labels.getOrDefault("subresource", "").isEmpty()) {
+                            resource += "/" + labels.get("subresource");
+                        }
+                        String key = labels.get("verb") + " " + (resource.isEmpty() ? "(non-resource)" : resource);
+                        counts.merge(key, (long) Double.parseDouble(m.group(2)), Long::sum);
+                    }
+                    return new ApiRequests(counts);
+                } catch (RuntimeException e) {
+                    if (attempt > 120) {
+                        throw e;
+                    }
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
+        }
+
+        static Map<String, String> labels(String s) {
+            Map<String, String> out = new TreeMap<>();
+            Matcher m = Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher(s);
+            while (m.find()) {
+                out.put(m.group(1), m.group(2));
+            }
+            return out;
+        }
+
+        ApiRequests minus(ApiRequests before) {
+            Map<String, Long> out = new TreeMap<>();
+            counts.forEach((k, v) -> {
+                long d = v - before.counts.getOrDefault(k, 0L);
+                if (d > 0) {
+                    out.put(k, d);
+                }
+            });
+            return new ApiRequests(out);
+        }
+
+        ApiRequests writesOn(Set<String> resources) {
+            Map<String, Long> out = new TreeMap<>();
+            counts.forEach((k, v) -> {
+                String[] parts = k.split(" ", 2);
+                if (WRITES.contains(parts[0]) && resources.contains(parts[1])) {
+                    out.put(k, v);
+                }
+            });
+            return new ApiRequests(out);
+        }
+
+        long total() {
+            return counts.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** Requests per model by "VERB resource", the larger ones first (watches and lists of the whole run included). */
+        Map<String, Double> perModel(int n) {
+            Map<String, Double> out = new LinkedHashMap<>();
+            out.put("total", round(total() / (double) n, 2));
+            counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .filter(e -> e.getValue() >= n / 10)
+                    .forEach(e -> out.put(e.getKey(), round(e.getValue() / (double) n, 2)));
+            return out;
+        }
+    }
+
+    /** The packaged operator (target/quarkus-app), started as its Deployment starts it, watching every namespace. */
+    static final class OperatorProcess implements AutoCloseable {
+        final Process process;
+        final int port;
+        final long launchedAt = System.nanoTime();
+        static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+        private OperatorProcess(Process process, int port) {
+            this.process = process;
+            this.port = port;
+        }
+
+        /** The shipped Deployment's memory limit as the JVM sees it in a container, and its JAVA_OPTS_APPEND. */
+        static List<String> jvmOptions() {
+            try {
+                var yaml = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+                var deployment = yaml.readTree(Path.of("deploy/operator.yaml").toFile());
+                var container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
+                List<String> options = new ArrayList<>();
+                String limit = container.path("resources").path("limits").path("memory").asText();
+                if (!limit.isEmpty()) {
+                    options.add("-XX:MaxRAM=" + limit.replace("Mi", "m").replace("Gi", "g"));
+                }
+                for (var e : container.path("env")) {
+                    if (e.path("name").asText().equals("JAVA_OPTS_APPEND")) {
+                        options.addAll(List.of(e.path("value").asText().trim().split("\\s+")));
+                    }
+                }
+                return options;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        static OperatorProcess start() throws IOException {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions());
+            command.add("-Dquarkus.http.port=" + port);
+            command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+            Path log = OUT.resolve("operator-" + System.currentTimeMillis() + ".log");
+            Files.createDirectories(OUT);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("KUBECONFIG", LocalCluster.kubeconfig().toString());
+            return new OperatorProcess(builder.start(), port);
+        }
+
+        String get(String path) {
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                return r.statusCode() == 200 ? r.body() : null;
+            } catch (IOException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+
+        void awaitReady() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (get("/q/health/ready") == null) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the operator did not become ready; see " + OUT + "/operator-*.log");
+                }
+                Thread.sleep(100);
+            }
+        }
+
+        /** Reconciliations finished since launch, from openmodel_reconciles_total. */
+        long reconciles() {
+            String metrics = get("/q/metrics");
+            if (metrics == null) {
+                return -1;
+            }
+            return metrics.lines().filter(l -> l.startsWith("openmodel_reconciles_total")).findFirst()
+                    .map(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElse(0L);
+        }
+
+        Map<String, Object> awaitReconciles(int n, Duration limit) throws InterruptedException {
+            Map<String, Object> out = new LinkedHashMap<>();
+            long deadline = System.nanoTime() + limit.toNanos();
+            Double first = null;
+            long count;
+            while ((count = reconciles()) < n) {
+                if (first == null && count >= 1) {
+                    first = (System.nanoTime() - launchedAt) / 1e9;
+                }
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException("only " + count + "/" + n + " models reconciled after a restart");
+                }
+                Thread.sleep(20);
+            }
+            double all = (System.nanoTime() - launchedAt) / 1e9;
+            out.put("firstReconcileSeconds", round(first == null ? all : first, 2));
+            out.put("allReconciledSeconds", round(all, 2));
+            return out;
+        }
+
+        long cpuMillis() throws IOException {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+            return ticks * 10; // USER_HZ is 100 on Linux
+        }
+
+        long rssKiB() throws IOException {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0L);
+        }
+
+        void kill() {
+            process.destroyForcibly();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor();
+            }
+        }
+    }
+
+    /** Stops the local kube-apiserver, waits, and starts it again with the very command line and environment it had. */
+    static final class ApiServer {
+        static void restart(KubernetesClient client, Duration outage) {
+            try {
+                Path bin = LocalCluster.kubeconfig().getParent().resolve("kwok/clusters/openmodel/bin/kube-apiserver").toAbsolutePath();
+                ProcessHandle server = ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.equals(bin.toString())).orElse(false))
+                        .findFirst().orElseThrow(() -> new IllegalStateException("no kube-apiserver running from " + bin));
+                String pid = String.valueOf(server.pid());
+                List<String> cmd = List.of(new String(Files.readAllBytes(Path.of("/proc", pid, "cmdline"))).split("\0"));
+                Path cwd = Files.readSymbolicLink(Path.of("/proc", pid, "cwd"));
+                Map<String, String> env = new TreeMap<>();
+                for (String kv : new String(Files.readAllBytes(Path.of("/proc", pid, "environ"))).split("\0")) {
+                    int eq = kv.indexOf('=');
+                    if (eq > 0) {
+                        env.put(kv.substring(0, eq), kv.substring(eq + 1));
+                    }
+                }
+                System.out.printf("  stopping kube-apiserver (pid %s) for %d s%n", pid, outage.toSeconds());
+                server.destroy();
+                server.onExit().get(60, TimeUnit.SECONDS);
+                Thread.sleep(outage.toMillis());
+                Path log = bin.getParent().getParent().resolve("logs/kube-apiserver.log");
+                ProcessBuilder b = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                b.environment().clear();
+                b.environment().putAll(env);
+                b.start();
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+                while (true) {
+                    try {
+                        if ("ok".equals(client.raw("/readyz"))) {
+                            break;
+                        }
+                    } catch (RuntimeException e) {
+                        // not up yet
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("kube-apiserver did not come back");
+                    }
+                    Thread.sleep(100);
+                }
+                System.out.println("  kube-apiserver is back");
+            } catch (Exception e) {
+                throw new IllegalStateException("could not restart kube-apiserver: " + e.getMessage(), e);
+            }
+        }
+    }
+}
