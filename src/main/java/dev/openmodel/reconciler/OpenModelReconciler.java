@@ -171,26 +171,62 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
         return patch;
     }
 
-    /** Events for transitions a person should see in `kubectl describe` and event streams. */
-    private static void announceChanges(OpenModel model, OpenModelStatus status, Context<OpenModel> context) {
-        List<Condition> before = model.getStatus() == null ? List.of() : model.getStatus().conditions;
-        Condition scheduled = Conditions.find(status.conditions, Conditions.SCHEDULED).orElseThrow();
-        Condition ready = Conditions.find(status.conditions, Conditions.READY).orElseThrow();
+    /** What was last announced per model (by uid), so that a reconcile on a stale cache does not announce twice. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Announced> announced = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The announced state of a model: its compliance decision, its unschedulable message, whether it is Ready. */
+    record Announced(String compliance, String unschedulable, boolean ready) {
+        static Announced of(List<Condition> conditions) {
+            if (conditions == null || conditions.isEmpty()) {
+                return null;
+            }
+            // Unknown (the source is still being read) is no decision yet.
+            String compliance = Conditions.find(conditions, Conditions.POLICY_COMPLIANT).filter(c -> !"Unknown".equals(c.getStatus()))
+                    .map(c -> c.getStatus() + ":" + c.getMessage()).orElse(null);
+            String unschedulable = Conditions.find(conditions, Conditions.SCHEDULED).filter(c -> "Unschedulable".equals(c.getReason()))
+                    .map(Condition::getMessage).orElse(null);
+            return new Announced(compliance, unschedulable, Conditions.isTrue(conditions, Conditions.READY));
+        }
+    }
+
+    /**
+     * Events for transitions a person acts on: a model refused (or its refusal changed), compliant
+     * again after a refusal, unschedulable (or why changed), Ready. A new model that is compliant is
+     * no news. Compared with what this process last announced for the model, else with its status.
+     */
+    private void announceChanges(OpenModel model, OpenModelStatus status, Context<OpenModel> context) {
+        String uid = model.getMetadata().getUid();
+        Announced now = Announced.of(status.conditions);
+        Announced before = uid == null ? null : announced.get(uid);
+        if (before == null) {
+            before = Announced.of(model.getStatus() == null ? null : model.getStatus().conditions);
+        }
         Condition compliant = Conditions.find(status.conditions, Conditions.POLICY_COMPLIANT).orElseThrow();
-        var compliantBefore = Conditions.find(before, Conditions.POLICY_COMPLIANT);
-        if (compliantBefore.map(c -> !c.getStatus().equals(compliant.getStatus()) || !c.getMessage().equals(compliant.getMessage())).orElse(true)) {
-            if (Conditions.TRUE.equals(compliant.getStatus())) {
-                ModelEvents.normal(context.getClient(), model, "PolicyCompliant", compliant.getMessage());
-            } else {
+        boolean compliantNow = Conditions.TRUE.equals(compliant.getStatus());
+        if (now.compliance() != null && !Objects.equals(before == null ? null : before.compliance(), now.compliance())) {
+            if (!compliantNow) {
                 ModelEvents.warning(context.getClient(), model, compliant.getReason(), compliant.getMessage());
+            } else if (before != null && before.compliance() != null) {
+                ModelEvents.normal(context.getClient(), model, "PolicyCompliant", compliant.getMessage());
             }
         }
-        if ("Unschedulable".equals(scheduled.getReason())
-                && !Conditions.find(before, Conditions.SCHEDULED).map(c -> Objects.equals(c.getMessage(), scheduled.getMessage())).orElse(false)) {
-            ModelEvents.warning(context.getClient(), model, "Unschedulable", scheduled.getMessage());
+        if (now.unschedulable() != null && !Objects.equals(before == null ? null : before.unschedulable(), now.unschedulable())) {
+            ModelEvents.warning(context.getClient(), model, "Unschedulable", now.unschedulable());
         }
-        if (Conditions.TRUE.equals(ready.getStatus()) && !Conditions.isTrue(before, Conditions.READY)) {
-            ModelEvents.normal(context.getClient(), model, "Ready", ready.getMessage());
+        if (now.ready() && (before == null || !before.ready())) {
+            ModelEvents.normal(context.getClient(), model, "Ready", Conditions.find(status.conditions, Conditions.READY).orElseThrow().getMessage());
+        }
+        if (uid != null) {
+            announced.put(uid, now);
+            forgetDeletedModels(context);
+        }
+    }
+
+    /** Keeps the announcement memory to the models that exist (swept when it has grown past them). */
+    private void forgetDeletedModels(Context<OpenModel> context) {
+        if (announced.size() > 100 && announced.size() > 2 * context.getPrimaryCache().list().count()) {
+            Set<String> live = context.getPrimaryCache().list().map(m -> m.getMetadata().getUid()).collect(Collectors.toSet());
+            announced.keySet().retainAll(live);
         }
     }
 }

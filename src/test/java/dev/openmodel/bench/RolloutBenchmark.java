@@ -51,7 +51,8 @@ import java.util.regex.Pattern;
  * middle of a rollout, against a fresh rollout of the same size.
  *
  * <p>Sizes: {@code BENCH_SIZES} (default "100,1000"); recovery size {@code BENCH_RECOVERY_N}
- * (default 300; 0 skips recovery); API-server outage {@code BENCH_OUTAGE_SECONDS} (default 10).
+ * (default 300; 0 skips recovery); API-server outage {@code BENCH_OUTAGE_SECONDS} (default 10); steady-state window
+ * {@code BENCH_STEADY_SECONDS} (default 30); {@code BENCH_JFR=1} records a flight-recorder profile of each operator process.
  * Results: {@code target/bench/rollout.json} and {@code target/bench/rollout.md}.
  */
 public final class RolloutBenchmark {
@@ -69,7 +70,8 @@ public final class RolloutBenchmark {
     }
 
     void run() throws Exception {
-        List<Integer> sizes = List.of(env("BENCH_SIZES", "100,1000").split(",")).stream().map(String::strip).map(Integer::parseInt).toList();
+        List<Integer> sizes = List.of(env("BENCH_SIZES", "100,1000").split(",")).stream().map(String::strip).map(Integer::parseInt)
+                .filter(n -> n > 0).toList(); // BENCH_SIZES=0: recovery only
         int recoveryN = Integer.parseInt(env("BENCH_RECOVERY_N", "300"));
         int outage = Integer.parseInt(env("BENCH_OUTAGE_SECONDS", "10"));
         int largest = Math.max(recoveryN, sizes.stream().mapToInt(Integer::intValue).max().orElse(0));
@@ -132,16 +134,20 @@ public final class RolloutBenchmark {
             rssAfter = op.rssKiB();
             int steady = Integer.parseInt(env("BENCH_STEADY_SECONDS", "30"));
             ApiRequests s0 = ApiRequests.scrape(client);
+            long e0 = operatorEvents(ns);
             Thread.sleep(steady * 1000L);
-            steadyWrites = ApiRequests.scrape(client).minus(s0).writesOn(ApiRequests.OPERATOR_RESOURCES);
+            steadyWrites = ApiRequests.scrape(client).minus(s0).writesOn(ApiRequests.OPERATOR_RESOURCES).plusEvents(operatorEvents(ns) - e0);
             r.put("steadySeconds", steady);
         }
         // Restart with N models present: launch to first reconcile, to all reconciled, and the writes it made.
         ApiRequests r0 = ApiRequests.scrape(client);
+        long re0 = operatorEvents(ns);
         try (OperatorProcess op = OperatorProcess.start()) {
             restart = op.awaitReconciles(n, Duration.ofMinutes(3));
             Thread.sleep(2000); // writes a restart caused land within the reconcile that made them
-            restart.put("writes", ApiRequests.scrape(client).minus(r0).writesOn(ApiRequests.OPERATOR_RESOURCES).total());
+            ApiRequests writes = ApiRequests.scrape(client).minus(r0).writesOn(ApiRequests.OPERATOR_RESOURCES).plusEvents(operatorEvents(ns) - re0);
+            restart.put("writes", writes.total());
+            restart.put("writesByKind", writes.counts);
         }
         deleteNamespace(ns);
         r.put("operatorSeconds", seconds);
@@ -256,6 +262,12 @@ public final class RolloutBenchmark {
         }
         out.put("problems", problems.isEmpty() ? "none" : String.join(", ", problems));
         return out;
+    }
+
+    /** Events the operator recorded in a namespace (the API server's own repair loops record some too). */
+    long operatorEvents(String ns) {
+        return client.events().v1().events().inNamespace(ns).list().getItems().stream()
+                .filter(e -> "openmodel.dev/operator".equals(e.getReportingController())).count();
     }
 
     static String readyReason(OpenModel m) {
@@ -457,7 +469,8 @@ public final class RolloutBenchmark {
     record ApiRequests(Map<String, Long> counts) {
         static final Pattern LINE = Pattern.compile("^apiserver_request_total\\{(.*)} ([0-9.e+]+)$");
         static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "APPLY", "DELETE", "DELETECOLLECTION", "CREATE", "UPDATE");
-        static final Set<String> OPERATOR_RESOURCES = Set.of("openmodels", "openmodels/status", "deployments", "services", "events",
+        /** What only the operator writes in a benchmark namespace; its Events are counted by reporting controller instead. */
+        static final Set<String> OPERATOR_RESOURCES = Set.of("openmodels", "openmodels/status", "deployments", "services",
                 "resourceclaimtemplates");
 
         static ApiRequests scrape(KubernetesClient client) {
@@ -524,6 +537,14 @@ public final class RolloutBenchmark {
             return new ApiRequests(out);
         }
 
+        ApiRequests plusEvents(long events) {
+            Map<String, Long> out = new TreeMap<>(counts);
+            if (events > 0) {
+                out.put("POST events (operator)", events);
+            }
+            return new ApiRequests(out);
+        }
+
         long total() {
             return counts.values().stream().mapToLong(Long::longValue).sum();
         }
@@ -546,9 +567,21 @@ public final class RolloutBenchmark {
         final long launchedAt = System.nanoTime();
         static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-        private OperatorProcess(Process process, int port) {
+        final Path log;
+
+        private OperatorProcess(Process process, int port, Path log) {
             this.process = process;
             this.port = port;
+            this.log = log;
+        }
+
+        String logTail() {
+            try {
+                List<String> lines = Files.readAllLines(log);
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+            } catch (IOException e) {
+                return "(no log: " + e.getMessage() + ")";
+            }
         }
 
         /** The shipped Deployment's memory limit as the JVM sees it in a container, and its JAVA_OPTS_APPEND. */
@@ -581,13 +614,20 @@ public final class RolloutBenchmark {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions());
+            if (!env("BENCH_JFR", "").isEmpty()) { // BENCH_JFR=1: a Java Flight Recorder profile of every operator process
+                command.add("-XX:FlightRecorderOptions=stackdepth=256");
+                command.add("-XX:StartFlightRecording=settings=profile,filename=" + OUT.resolve("operator-" + System.currentTimeMillis() + ".jfr"));
+            }
             command.add("-Dquarkus.http.port=" + port);
             command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
             Path log = OUT.resolve("operator-" + System.currentTimeMillis() + ".log");
             Files.createDirectories(OUT);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("KUBECONFIG", LocalCluster.kubeconfig().toString());
-            return new OperatorProcess(builder.start(), port);
+            // One identity, as one pod: a process started after kill -9 is the container restarted in
+            // place, which keeps its pod name and so its Lease.
+            builder.environment().put("HOSTNAME", "openmodel-bench");
+            return new OperatorProcess(builder.start(), port, log);
         }
 
         String get(String path) {
@@ -607,7 +647,7 @@ public final class RolloutBenchmark {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
             while (get("/q/health/ready") == null) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the operator did not become ready; see " + OUT + "/operator-*.log");
+                    throw new IllegalStateException("the operator did not become ready; " + log + " ends:\n" + logTail());
                 }
                 Thread.sleep(100);
             }
@@ -676,11 +716,22 @@ public final class RolloutBenchmark {
 
     /** Stops the local kube-apiserver, waits, and starts it again with the very command line and environment it had. */
     static final class ApiServer {
+        static String argv0(long pid) {
+            try {
+                String cmdline = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")));
+                int nul = cmdline.indexOf('\0');
+                return nul < 0 ? cmdline : cmdline.substring(0, nul);
+            } catch (IOException | RuntimeException e) {
+                return "";
+            }
+        }
+
         static void restart(KubernetesClient client, Duration outage) {
             try {
                 Path bin = LocalCluster.kubeconfig().getParent().resolve("kwok/clusters/openmodel/bin/kube-apiserver").toAbsolutePath();
-                ProcessHandle server = ProcessHandle.allProcesses().filter(p -> p.info().command().map(c -> c.equals(bin.toString())).orElse(false))
-                        .findFirst().orElseThrow(() -> new IllegalStateException("no kube-apiserver running from " + bin));
+                // By its command line: the binary in the cluster directory may be a link to the built one.
+                ProcessHandle server = ProcessHandle.allProcesses().filter(p -> bin.toString().equals(argv0(p.pid()))).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no kube-apiserver running from " + bin));
                 String pid = String.valueOf(server.pid());
                 List<String> cmd = List.of(new String(Files.readAllBytes(Path.of("/proc", pid, "cmdline"))).split("\0"));
                 Path cwd = Files.readSymbolicLink(Path.of("/proc", pid, "cwd"));
@@ -692,7 +743,7 @@ public final class RolloutBenchmark {
                     }
                 }
                 System.out.printf("  stopping kube-apiserver (pid %s) for %d s%n", pid, outage.toSeconds());
-                server.destroy();
+                server.destroyForcibly(); // a crash: a graceful stop drains watches for a minute or more
                 server.onExit().get(60, TimeUnit.SECONDS);
                 Thread.sleep(outage.toMillis());
                 Path log = bin.getParent().getParent().resolve("logs/kube-apiserver.log");

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,6 +71,14 @@ class OpenModelIT {
         String node = client.pods().inNamespace(cluster.namespace()).withLabel("openmodel.dev/model", "qwen25-7b-instruct")
                 .list().getItems().get(0).getSpec().getNodeName();
         assertThat(client.nodes().withName(node).get().getMetadata().getLabels().get("nvidia.com/gpu.memory")).isIn("23034", "81559");
+
+        // Events only for what a person acts on, each once: Ready, not "compliant" for a new model,
+        // and not again when a reconcile runs on a cache that has not seen its own status yet.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> client.events().v1().events()
+                .inNamespace(cluster.namespace()).list().getItems().stream()
+                .filter(e -> e.getRegarding() != null && "OpenModel".equals(e.getRegarding().getKind())
+                        && "qwen25-7b-instruct".equals(e.getRegarding().getName()))
+                .map(e -> e.getReason()).toList(), reasons -> reasons.equals(List.of("Ready")));
     }
 
     @Test
