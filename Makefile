@@ -30,6 +30,7 @@ build:
 
 crds:
 	$(MVN) test-compile exec:java -Dexec.mainClass=dev.openmodel.crd.CrdFiles -Dexec.classpathScope=test -Dexec.args=crds
+	cp crds/*.yaml deploy/helm/openmodel/crds/
 
 unit:
 	./mvnw -B test

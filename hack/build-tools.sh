@@ -23,7 +23,7 @@ kwok_version=$(module_version "$here/tools/kwok" sigs.k8s.io/kwok)
   || fail "could not read pinned versions from hack/tools/*/go.mod; re-pin with hack/tools/pin.sh"
 
 # One directory per set of pins: changing a go.mod or go.sum gives a new key and a rebuild.
-key=$(cat "$here"/tools/*/go.mod "$here"/tools/*/go.sum | sha256sum | cut -c1-12)
+key=$(cat "$here"/tools/{etcd,kubernetes,kwok}/go.mod "$here"/tools/{etcd,kubernetes,kwok}/go.sum | sha256sum | cut -c1-12)
 bin="$cache_root/tools/k8s-$k8s_version-etcd-$etcd_version-kwok-$kwok_version-$key/bin"
 mkdir -p "$bin"
 
@@ -61,10 +61,22 @@ build kube-apiserver "$here/tools/kubernetes" k8s.io/kubernetes/cmd/kube-apiserv
 build kube-controller-manager "$here/tools/kubernetes" k8s.io/kubernetes/cmd/kube-controller-manager kube-controller-manager "$k8s_ldflags"
 build kube-scheduler "$here/tools/kubernetes" k8s.io/kubernetes/cmd/kube-scheduler kube-scheduler "$k8s_ldflags"
 build kubectl        "$here/tools/kubernetes" k8s.io/kubernetes/cmd/kubectl   kubectl "$k8s_ldflags"
+# Helm (chart tests) has its own pins; a link in the same bin directory keeps one PATH entry.
+helm_version=$(module_version "$here/tools/helm" helm.sh/helm/v3)
+helm_key=$(cat "$here/tools/helm/go.mod" "$here/tools/helm/go.sum" | sha256sum | cut -c1-12)
+helm_bin="$cache_root/tools/helm-$helm_version-$helm_key/bin"
+mkdir -p "$helm_bin"
+if [ ! -x "$helm_bin/helm" ]; then
+  saved_bin=$bin; bin=$helm_bin
+  build helm "$here/tools/helm" helm.sh/helm/v3/cmd/helm helm "-X helm.sh/helm/v3/internal/version.version=$helm_version"
+  bin=$saved_bin
+fi
+ln -sfn "$helm_bin/helm" "$bin/helm"
 [ $((SECONDS - total)) -gt 0 ] && echo "control-plane binaries ready in $((SECONDS - total))s" >&2
 {
   echo "KUBE_VERSION=$k8s_version"
   echo "ETCD_VERSION=$etcd_version"
   echo "KWOK_VERSION=$kwok_version"
+  echo "HELM_VERSION=$helm_version"
 } > "$bin/versions.env"
 echo "$bin"

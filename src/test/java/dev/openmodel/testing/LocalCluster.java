@@ -91,6 +91,15 @@ public final class LocalCluster implements BeforeAllCallback, AfterAllCallback {
         return run(command, stdin, Duration.ofSeconds(60));
     }
 
+    /** Runs another tool built with the cluster (e.g. helm) against it, with the cluster's kubeconfig. */
+    public Result tool(String name, String stdin, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(binDir.resolve(name).toString());
+        command.add("--kubeconfig=" + KUBECONFIG);
+        command.addAll(List.of(args));
+        return run(command, stdin, Duration.ofSeconds(60));
+    }
+
     public record Result(int exitCode, String output) {
     }
 
