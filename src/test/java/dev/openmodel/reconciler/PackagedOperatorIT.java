@@ -80,6 +80,19 @@ class PackagedOperatorIT {
         // Series per controller, never per model: no metric carries the model's name.
         assertThat(metrics.lines().filter(l -> l.startsWith("operator_sdk")).toList()).isNotEmpty()
                 .noneMatch(l -> l.contains("\"packaged\""));
+        // The Grafana dashboard asks only for series the operator exports (a failure counter appears at the first failure).
+        java.util.Set<String> exported = metrics.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
+                .map(l -> l.replaceAll("[{ ].*", "")).collect(java.util.stream.Collectors.toSet());
+        String dashboard = Files.readString(Path.of("deploy/grafana/openmodel-dashboard.json"));
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\b(openmodel_[a-z_]+|operator_sdk_[a-z_]+|jvm_[a-z_]+|process_[a-z_]+)\\b")
+                .matcher(dashboard);
+        java.util.Set<String> asked = new java.util.TreeSet<>();
+        while (names.find()) {
+            asked.add(names.group(1));
+        }
+        asked.remove("operator_sdk_reconciliations_failed_total");
+        assertThat(asked).hasSizeGreaterThan(8);
+        assertThat(exported).containsAll(asked);
         assertThat(Files.readString(log)).doesNotContain("Exception");
     }
 }
