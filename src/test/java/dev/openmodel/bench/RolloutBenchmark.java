@@ -716,8 +716,23 @@ public final class RolloutBenchmark {
         }
     }
 
-    /** Stops the local kube-apiserver, waits, and starts it again with the very command line and environment it had. */
+    /**
+     * Crashes the local kube-apiserver, waits, and starts it again with the very command line,
+     * directory and environment it had. The controller manager and the scheduler exit when they
+     * cannot renew their leader Lease during the outage; as a kubelet restarts static pods, they
+     * are started again the same way.
+     */
     static final class ApiServer {
+        record Launch(long pid, List<String> cmd, Path cwd, Map<String, String> env, Path log) {
+            void start() throws IOException {
+                ProcessBuilder b = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                b.environment().clear();
+                b.environment().putAll(env);
+                b.start();
+            }
+        }
+
         static String argv0(long pid) {
             try {
                 String cmdline = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")));
@@ -728,32 +743,36 @@ public final class RolloutBenchmark {
             }
         }
 
+        /** The running component whose binary is bin/name, as it was launched. */
+        static Launch launch(Path bin, String name) throws IOException {
+            Path binary = bin.resolve(name);
+            // By its command line: the binary in the cluster directory may be a link to the built one.
+            ProcessHandle p = ProcessHandle.allProcesses().filter(h -> binary.toString().equals(argv0(h.pid()))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + name + " running from " + binary));
+            String pid = String.valueOf(p.pid());
+            List<String> cmd = List.of(new String(Files.readAllBytes(Path.of("/proc", pid, "cmdline"))).split("\0"));
+            Path cwd = Files.readSymbolicLink(Path.of("/proc", pid, "cwd"));
+            Map<String, String> env = new TreeMap<>();
+            for (String kv : new String(Files.readAllBytes(Path.of("/proc", pid, "environ"))).split("\0")) {
+                int eq = kv.indexOf('=');
+                if (eq > 0) {
+                    env.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+            }
+            return new Launch(p.pid(), cmd, cwd, env, bin.getParent().resolve("logs/" + name + ".log"));
+        }
+
         static void restart(KubernetesClient client, Duration outage) {
             try {
-                Path bin = LocalCluster.kubeconfig().getParent().resolve("kwok/clusters/openmodel/bin/kube-apiserver").toAbsolutePath();
-                // By its command line: the binary in the cluster directory may be a link to the built one.
-                ProcessHandle server = ProcessHandle.allProcesses().filter(p -> bin.toString().equals(argv0(p.pid()))).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no kube-apiserver running from " + bin));
-                String pid = String.valueOf(server.pid());
-                List<String> cmd = List.of(new String(Files.readAllBytes(Path.of("/proc", pid, "cmdline"))).split("\0"));
-                Path cwd = Files.readSymbolicLink(Path.of("/proc", pid, "cwd"));
-                Map<String, String> env = new TreeMap<>();
-                for (String kv : new String(Files.readAllBytes(Path.of("/proc", pid, "environ"))).split("\0")) {
-                    int eq = kv.indexOf('=');
-                    if (eq > 0) {
-                        env.put(kv.substring(0, eq), kv.substring(eq + 1));
-                    }
-                }
-                System.out.printf("  stopping kube-apiserver (pid %s) for %d s%n", pid, outage.toSeconds());
-                server.destroyForcibly(); // a crash: a graceful stop drains watches for a minute or more
-                server.onExit().get(60, TimeUnit.SECONDS);
+                Path bin = LocalCluster.kubeconfig().getParent().resolve("kwok/clusters/openmodel/bin").toAbsolutePath();
+                Launch server = launch(bin, "kube-apiserver");
+                List<Launch> dependants = List.of(launch(bin, "kube-controller-manager"), launch(bin, "kube-scheduler"));
+                System.out.printf("  crashing kube-apiserver (pid %d) for %d s%n", server.pid(), outage.toSeconds());
+                ProcessHandle handle = ProcessHandle.of(server.pid()).orElseThrow();
+                handle.destroyForcibly(); // a crash: a graceful stop drains watches for a minute or more
+                handle.onExit().get(60, TimeUnit.SECONDS);
                 Thread.sleep(outage.toMillis());
-                Path log = bin.getParent().getParent().resolve("logs/kube-apiserver.log");
-                ProcessBuilder b = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-                b.environment().clear();
-                b.environment().putAll(env);
-                b.start();
+                server.start();
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
                 while (true) {
                     try {
@@ -769,6 +788,21 @@ public final class RolloutBenchmark {
                     Thread.sleep(100);
                 }
                 System.out.println("  kube-apiserver is back");
+                // Give the components the time to notice a lost Lease, then restart those that exited.
+                long watchUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                List<Launch> pending = new ArrayList<>(dependants);
+                while (!pending.isEmpty() && System.nanoTime() < watchUntil) {
+                    for (java.util.Iterator<Launch> it = pending.iterator(); it.hasNext();) {
+                        Launch l = it.next();
+                        if (ProcessHandle.of(l.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+                            continue;
+                        }
+                        System.out.println("  restarting " + Path.of(l.cmd().get(0)).getFileName() + " (it exited: lost its Lease)");
+                        l.start();
+                        it.remove();
+                    }
+                    Thread.sleep(200);
+                }
             } catch (Exception e) {
                 throw new IllegalStateException("could not restart kube-apiserver: " + e.getMessage(), e);
             }
