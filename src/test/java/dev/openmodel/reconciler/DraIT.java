@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.openmodel.api.v1alpha1.OpenModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
 import dev.openmodel.testing.LocalCluster;
 import dev.openmodel.testing.Models;
-import dev.openmodel.testing.TestOperator;
+import dev.openmodel.testing.OperatorUnderTest;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,31 +23,28 @@ class DraIT {
     static final String DRIVER = "src/test/resources/dra/fake-gpu-driver.yaml";
 
     @RegisterExtension
+    @Order(1)
     static LocalCluster cluster = new LocalCluster();
+    @RegisterExtension
+    @Order(2)
+    static OperatorUnderTest operator = new OperatorUnderTest(cluster);
 
-    static KubernetesClient client;
-    static TestOperator operator;
-    static Models models;
+    static KubernetesClient client = LocalCluster.client();
 
     @BeforeAll
     static void start() {
-        client = LocalCluster.client();
         assertThat(cluster.kubectl(null, "apply", "-f", DRIVER).exitCode()).isZero();
-        operator = TestOperator.start(client, cluster.namespace());
-        models = new Models(client, cluster.namespace());
     }
 
     @AfterAll
     static void stop() {
-        operator.close();
-        client.resources(OpenModel.class).inNamespace(cluster.namespace()).delete();
         cluster.kubectl(null, "delete", "--wait=false", "--ignore-not-found", "-f", DRIVER);
     }
 
     @Test
     void aModelUsingADeviceClassGetsItsClaimAllocatedByTheSchedulerAndBecomesReady() {
         apply("dra-model", "{deviceClassName: gpu.example.com, count: 2}");
-        models.awaitCondition("dra-model", Conditions.READY, "True");
+        operator.models().awaitCondition("dra-model", Conditions.READY, "True");
 
         GenericKubernetesResource template = client.genericKubernetesResources("resource.k8s.io/v1", "ResourceClaimTemplate")
                 .inNamespace(cluster.namespace()).withName("dra-model-accelerators").get();
@@ -69,9 +67,9 @@ class DraIT {
     @Test
     void aModelAskingForADeviceNoNodeHasReportsTheSchedulersReason() {
         apply("dra-b200", "{deviceClassName: gpu.example.com, selectors: [\"device.attributes['gpu.example.com'].productName == 'NVIDIA-B200'\"]}");
-        OpenModel m = models.awaitCondition("dra-b200", Conditions.SCHEDULED, "False");
+        OpenModel m = operator.models().awaitCondition("dra-b200", Conditions.SCHEDULED, "False");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            var scheduled = Models.condition(models.get("dra-b200"), Conditions.SCHEDULED).orElseThrow();
+            var scheduled = Models.condition(operator.models().get("dra-b200"), Conditions.SCHEDULED).orElseThrow();
             assertThat(scheduled.getReason()).isEqualTo("Unschedulable");
             assertThat(scheduled.getMessage()).contains("cannot allocate all claims");
         });

@@ -9,9 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.openmodel.api.v1alpha1.ModelPolicy;
 import dev.openmodel.api.v1alpha1.OpenModel;
+import org.junit.jupiter.api.AfterAll;
 import dev.openmodel.testing.LocalCluster;
 import dev.openmodel.testing.Models;
-import dev.openmodel.testing.TestOperator;
+import dev.openmodel.testing.OperatorUnderTest;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -24,8 +25,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,19 +44,13 @@ class HostileManifestsIT {
     static final Pattern REPEAT = Pattern.compile("\\{\\{repeat (\\d+) (.*?)}}");
 
     @RegisterExtension
+    @Order(1)
     static LocalCluster cluster = new LocalCluster();
+    @RegisterExtension
+    @Order(2)
+    static OperatorUnderTest operator = new OperatorUnderTest(cluster);
 
-    static KubernetesClient client;
-    static TestOperator operator;
-    static Models models;
-
-    @BeforeAll
-    static void startOperator() {
-        client = LocalCluster.client();
-        operator = TestOperator.start(client, cluster.namespace());
-        models = new Models(client, cluster.namespace());
-    }
-
+    static KubernetesClient client = LocalCluster.client();
 
     static Stream<Arguments> manifests() throws Exception {
         String text;
@@ -117,7 +111,7 @@ class HostileManifestsIT {
         assertThat(result.exitCode()).as("should be admitted:%n%s", result.output()).isZero();
         try {
             if (expect.startsWith("refused: ")) {
-                OpenModel m = models.awaitCondition(name, Conditions.POLICY_COMPLIANT, "False");
+                OpenModel m = operator.models().awaitCondition(name, Conditions.POLICY_COMPLIANT, "False");
                 String message = Models.condition(m, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage();
                 assertThat(message).contains(expect.substring("refused: ".length()));
                 assertThat(message.chars()).as("no control characters reach status").noneMatch(c -> c < 0x20 && c != '\n');
@@ -125,7 +119,7 @@ class HostileManifestsIT {
                 assertThat(deployment(name)).as("a refused model gets nothing").isNull();
             } else {
                 assertThat(expect).startsWith("served");
-                models.awaitCondition(name, Conditions.READY, "True");
+                operator.models().awaitCondition(name, Conditions.READY, "True");
                 Container c = deployment(name).getSpec().getTemplate().getSpec().getContainers().get(0);
                 for (String check : expect.split(";\\s*")) {
                     String[] parts = check.split(" ", 2);
@@ -174,7 +168,7 @@ class HostileManifestsIT {
                     metadata: {name: loosen}
                     spec: {model: {uri: hf://a/b}, license: {id: mit}, policyRef: {name: %s}}
                     """.formatted(lax), "apply", "-f", "-").exitCode()).isZero();
-            OpenModel m = models.awaitCondition("loosen", Conditions.POLICY_COMPLIANT, "False");
+            OpenModel m = operator.models().awaitCondition("loosen", Conditions.POLICY_COMPLIANT, "False");
             assertThat(Models.condition(m, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage())
                     .startsWith("Refused by ModelPolicy " + strict + " and ModelPolicy " + lax)
                     .contains("licenses.denyLicenses: license MIT (permissive) is denied by name");
@@ -197,10 +191,9 @@ class HostileManifestsIT {
                 spec: {model: {uri: hf://a/b}, license: {id: apache-2.0}}
                 """, "apply", "-f", "-").exitCode()).isZero();
         try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> models.isReady("after-all"));
+            await().atMost(Duration.ofSeconds(60)).until(() -> operator.models().isReady("after-all"));
         } finally {
-            operator.close();
-            client.resources(ModelPolicy.class).withLabel("openmodel.test/hostile", "true").delete();
+                client.resources(ModelPolicy.class).withLabel("openmodel.test/hostile", "true").delete();
         }
     }
 

@@ -6,36 +6,25 @@ import static org.awaitility.Awaitility.await;
 import dev.openmodel.api.v1alpha1.OpenModel;
 import dev.openmodel.testing.LocalCluster;
 import dev.openmodel.testing.Models;
-import dev.openmodel.testing.TestOperator;
+import dev.openmodel.testing.OperatorUnderTest;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A failure that outlives any fixed retry budget is healed once its cause is gone, without anyone touching the model. */
 class NothingSticksIT {
     @RegisterExtension
+    @Order(1)
     static LocalCluster cluster = new LocalCluster();
+    @RegisterExtension
+    @Order(2)
+    static OperatorUnderTest operator = new OperatorUnderTest(cluster);
 
-    static KubernetesClient client;
-    static TestOperator operator;
-    static Models models;
-
-    @BeforeAll
-    static void startOperator() {
-        client = LocalCluster.client();
-        operator = TestOperator.start(client, cluster.namespace());
-        models = new Models(client, cluster.namespace());
-    }
-
-    @AfterAll
-    static void stopOperator() {
-        operator.close();
-    }
+    static KubernetesClient client = LocalCluster.client();
 
     @Test
     void aReconcileErrorThatOutlastsTheOldRetryBudgetHealsByItselfWhenTheCauseIsGone() {
@@ -48,18 +37,18 @@ class NothingSticksIT {
                 metadata: {name: stuck}
                 spec: {model: {uri: hf://a/b}, license: {id: apache-2.0}}
                 """, "apply", "-f", "-").exitCode()).isZero();
-        OpenModel failing = models.awaitCondition("stuck", Conditions.READY, "False");
+        OpenModel failing = operator.models().awaitCondition("stuck", Conditions.READY, "False");
         await().atMost(Duration.ofSeconds(60)).until(() -> "ReconcileError".equals(
-                Models.condition(models.get("stuck"), Conditions.READY).map(c -> c.getReason()).orElse("")));
+                Models.condition(operator.models().get("stuck"), Conditions.READY).map(c -> c.getReason()).orElse("")));
         assertThat(failing.getMetadata().getGeneration()).isEqualTo(1L);
 
         // Longer than JOSDK's default budget (5 attempts, about 26 s): the model keeps failing all along.
         await().during(Duration.ofSeconds(35)).atMost(Duration.ofSeconds(45)).until(() -> "ReconcileError".equals(
-                Models.condition(models.get("stuck"), Conditions.READY).map(c -> c.getReason()).orElse("")));
+                Models.condition(operator.models().get("stuck"), Conditions.READY).map(c -> c.getReason()).orElse("")));
 
         client.resourceQuotas().inNamespace(cluster.namespace()).withName("no-deployments").delete();
         // Nothing touches the model: the next retry (at most a minute apart) serves it.
-        await().atMost(Duration.ofSeconds(120)).until(() -> models.isReady("stuck"));
-        assertThat(models.get("stuck").getMetadata().getGeneration()).as("the spec was not touched").isEqualTo(1L);
+        await().atMost(Duration.ofSeconds(120)).until(() -> operator.models().isReady("stuck"));
+        assertThat(operator.models().get("stuck").getMetadata().getGeneration()).as("the spec was not touched").isEqualTo(1L);
     }
 }

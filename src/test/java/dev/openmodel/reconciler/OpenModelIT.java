@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.openmodel.api.v1alpha1.OpenModel;
+import org.junit.jupiter.api.BeforeAll;
 import dev.openmodel.testing.LocalCluster;
 import dev.openmodel.testing.Models;
-import dev.openmodel.testing.TestOperator;
+import dev.openmodel.testing.OperatorUnderTest;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
@@ -17,34 +18,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An OpenModel on the real control plane, in a namespace enforcing Pod Security "restricted". */
 class OpenModelIT {
     @RegisterExtension
+    @Order(1)
     static LocalCluster cluster = new LocalCluster();
+    @RegisterExtension
+    @Order(2)
+    static OperatorUnderTest operator = new OperatorUnderTest(cluster);
 
-    static KubernetesClient client;
-    static TestOperator operator;
-    static Models models;
+    static KubernetesClient client = LocalCluster.client();
 
     @BeforeAll
-    static void startOperator() {
-        client = LocalCluster.client();
+    static void enforceRestrictedPodSecurity() {
         client.namespaces().withName(cluster.namespace()).edit(ns -> {
             ns.getMetadata().setLabels(Map.of("pod-security.kubernetes.io/enforce", "restricted"));
             return ns;
         });
-        operator = TestOperator.start(client, cluster.namespace());
-        models = new Models(client, cluster.namespace());
-    }
-
-    @AfterAll
-    static void stopOperator() {
-        operator.close();
     }
 
     @Test
@@ -52,7 +46,7 @@ class OpenModelIT {
         String sample = Files.readString(Path.of("deploy/samples/qwen2.5-7b-instruct.yaml"));
         assertThat(cluster.kubectl(sample, "apply", "-f", "-").exitCode()).isZero();
 
-        OpenModel ready = models.awaitCondition("qwen25-7b-instruct", Conditions.READY, "True");
+        OpenModel ready = operator.models().awaitCondition("qwen25-7b-instruct", Conditions.READY, "True");
         String url = "http://qwen25-7b-instruct." + cluster.namespace() + ".svc:8000";
         assertThat(ready.getStatus().endpoint.url).isEqualTo(url);
         assertThat(ready.getStatus().readyReplicas).isEqualTo(1);
@@ -85,26 +79,26 @@ class OpenModelIT {
     void modelThatNeedsMoreGpusThanAnyNodeHasReportsTheSchedulersReason() {
         apply("too-big", "count: 9");
 
-        OpenModel model = models.awaitCondition("too-big", Conditions.SCHEDULED, "False");
+        OpenModel model = operator.models().awaitCondition("too-big", Conditions.SCHEDULED, "False");
         Condition scheduled = Models.condition(model, Conditions.SCHEDULED).orElseThrow();
         assertThat(scheduled.getReason()).isEqualTo("Unschedulable");
         assertThat(scheduled.getMessage()).contains("Insufficient nvidia.com/gpu");
         Condition ready = Models.condition(model, Conditions.READY).orElseThrow();
         assertThat(ready.getStatus()).isEqualTo("False");
         assertThat(ready.getReason()).isEqualTo("Unschedulable");
-        models.awaitEvent("too-big", "Unschedulable");
+        operator.models().awaitEvent("too-big", "Unschedulable");
     }
 
     @Test
     void changingReplicasUpdatesTheDeploymentAndObservedGeneration() {
         apply("scaled", "count: 1");
-        OpenModel first = models.awaitCondition("scaled", Conditions.READY, "True");
+        OpenModel first = operator.models().awaitCondition("scaled", Conditions.READY, "True");
 
         LocalCluster.Result patched = cluster.kubectl(null, "patch", "om", "scaled", "--type=merge", "-p", "{\"spec\":{\"serving\":{\"replicas\":2}}}");
         assertThat(patched.exitCode()).as(patched.output()).isZero();
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            OpenModel m = models.get("scaled");
+            OpenModel m = operator.models().get("scaled");
             assertThat(m.getMetadata().getGeneration()).isGreaterThan(first.getMetadata().getGeneration());
             assertThat(m.getStatus().observedGeneration).isEqualTo(m.getMetadata().getGeneration());
             assertThat(m.getStatus().readyReplicas).isEqualTo(2);
@@ -116,7 +110,7 @@ class OpenModelIT {
     @Test
     void handEditedDeploymentIsReverted() {
         apply("drift", "count: 1");
-        models.awaitCondition("drift", Conditions.READY, "True");
+        operator.models().awaitCondition("drift", Conditions.READY, "True");
 
         LocalCluster.Result edit = cluster.kubectl(null, "patch", "deployment", "drift", "--type=json", "-p",
                 "[{\"op\":\"remove\",\"path\":\"/spec/template/spec/containers/0/resources/limits\"},"
@@ -132,7 +126,7 @@ class OpenModelIT {
     @Test
     void deletingTheModelGarbageCollectsItsDeploymentAndService() {
         apply("deleted", "count: 1");
-        models.awaitCondition("deleted", Conditions.READY, "True");
+        operator.models().awaitCondition("deleted", Conditions.READY, "True");
         assertThat(client.services().inNamespace(cluster.namespace()).withName("deleted").get()).isNotNull();
 
         client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName("deleted").delete();
@@ -150,7 +144,7 @@ class OpenModelIT {
                         + "  annotations: {argocd.argoproj.io/tracking-id: 'argo-app:openmodel.dev/OpenModel:ns/tracked'}"),
                 "apply", "-f", "-");
         assertThat(applied.exitCode()).as(applied.output()).isZero();
-        models.awaitCondition("tracked", Conditions.READY, "True");
+        operator.models().awaitCondition("tracked", Conditions.READY, "True");
 
         Deployment d = client.apps().deployments().inNamespace(cluster.namespace()).withName("tracked").get();
         Service s = client.services().inNamespace(cluster.namespace()).withName("tracked").get();
@@ -158,7 +152,7 @@ class OpenModelIT {
             assertThat(meta.getLabels()).doesNotContainKey("team").containsEntry("app.kubernetes.io/instance", "tracked");
             assertThat(meta.getAnnotations() == null ? Map.of() : meta.getAnnotations()).doesNotContainKey("argocd.argoproj.io/tracking-id");
         }
-        OpenModel model = models.get("tracked");
+        OpenModel model = operator.models().get("tracked");
         assertThat(model.getMetadata().getManagedFields()).allSatisfy(f -> {
             if (OpenModelReconciler.FIELD_MANAGER.equals(f.getManager())) {
                 assertThat(f.getSubresource()).as("the operator writes only status").isEqualTo("status");
@@ -180,9 +174,9 @@ class OpenModelIT {
 
         apply("taken", "count: 1");
 
-        OpenModel model = models.awaitCondition("taken", Conditions.READY, "False");
-        await().atMost(Duration.ofSeconds(30)).until(() -> "NameConflict".equals(Models.condition(models.get("taken"), Conditions.READY).orElseThrow().getReason()));
-        assertThat(Models.condition(models.get("taken"), Conditions.READY).orElseThrow().getMessage())
+        OpenModel model = operator.models().awaitCondition("taken", Conditions.READY, "False");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "NameConflict".equals(Models.condition(operator.models().get("taken"), Conditions.READY).orElseThrow().getReason()));
+        assertThat(Models.condition(operator.models().get("taken"), Conditions.READY).orElseThrow().getMessage())
                 .contains("Deployment " + cluster.namespace() + "/taken already exist(s) and was not created by this OpenModel");
         Deployment after = client.apps().deployments().inNamespace(cluster.namespace()).withName("taken").get();
         assertThat(after.getMetadata().getOwnerReferences()).isNullOrEmpty();
@@ -191,7 +185,7 @@ class OpenModelIT {
         assertThat(client.services().inNamespace(cluster.namespace()).withName("taken").get()).isNull();
 
         client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName("taken").delete();
-        await().atMost(Duration.ofSeconds(30)).until(() -> models.get("taken") == null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> operator.models().get("taken") == null);
         assertThat(client.apps().deployments().inNamespace(cluster.namespace()).withName("taken").get()).as("not garbage-collected").isNotNull();
         assertThat(model).isNotNull();
     }

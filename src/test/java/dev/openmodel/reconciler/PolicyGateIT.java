@@ -5,40 +5,34 @@ import static org.awaitility.Awaitility.await;
 
 import dev.openmodel.api.v1alpha1.ModelPolicy;
 import dev.openmodel.api.v1alpha1.OpenModel;
+import org.junit.jupiter.api.AfterAll;
 import dev.openmodel.testing.LocalCluster;
 import dev.openmodel.testing.Models;
-import dev.openmodel.testing.TestOperator;
+import dev.openmodel.testing.OperatorUnderTest;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The gate on a real cluster: license, openness and supply-chain rules decide what runs. */
 class PolicyGateIT {
     @RegisterExtension
+    @Order(1)
     static LocalCluster cluster = new LocalCluster();
+    @RegisterExtension
+    @Order(2)
+    static OperatorUnderTest operator = new OperatorUnderTest(cluster);
 
-    static KubernetesClient client;
-    static TestOperator operator;
-    static Models models;
+    static KubernetesClient client = LocalCluster.client();
     static final List<String> policies = new ArrayList<>();
-
-    @BeforeAll
-    static void startOperator() {
-        client = LocalCluster.client();
-        operator = TestOperator.start(client, cluster.namespace());
-        models = new Models(client, cluster.namespace());
-    }
 
     @AfterAll
     static void cleanUp() {
-        operator.close();
         policies.forEach(p -> client.resources(ModelPolicy.class).withName(p).delete());
     }
 
@@ -46,7 +40,7 @@ class PolicyGateIT {
     void llamaLicensedModelWithoutAcceptedTermsIsRefusedAndNothingIsCreated() {
         apply("llama-no-terms", "hf://meta-llama/Llama-3.1-8B-Instruct", "{id: llama3.1}", "");
 
-        OpenModel m = models.awaitCondition("llama-no-terms", Conditions.POLICY_COMPLIANT, "False");
+        OpenModel m = operator.models().awaitCondition("llama-no-terms", Conditions.POLICY_COMPLIANT, "False");
         Condition compliant = Models.condition(m, Conditions.POLICY_COMPLIANT).orElseThrow();
         assertThat(compliant.getReason()).isEqualTo("PolicyViolation");
         assertThat(compliant.getMessage()).contains("built-in default policy").contains("licenses.requireAcceptedTerms")
@@ -57,7 +51,7 @@ class PolicyGateIT {
         assertThat(m.getStatus().openness.mofClass).isEqualTo("Unclassified");
         assertThat(deployment("llama-no-terms")).isNull();
         assertThat(client.services().inNamespace(cluster.namespace()).withName("llama-no-terms").get()).isNull();
-        models.awaitEvent("llama-no-terms", "PolicyViolation");
+        operator.models().awaitEvent("llama-no-terms", "PolicyViolation");
     }
 
     @Test
@@ -68,7 +62,7 @@ class PolicyGateIT {
         apply("llama-accepted", "hf://meta-llama/Llama-3.1-8B-Instruct", "{id: llama3.1, acceptTerms: [llama3.1]}",
                 "policyRef: {name: " + policy + "}");
 
-        OpenModel m = models.awaitCondition("llama-accepted", Conditions.READY, "True");
+        OpenModel m = operator.models().awaitCondition("llama-accepted", Conditions.READY, "True");
         assertThat(Models.condition(m, Conditions.POLICY_COMPLIANT).orElseThrow().getStatus()).isEqualTo("True");
         assertThat(Models.condition(m, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage()).contains("ModelPolicy " + policy);
         assertThat(m.getStatus().license.restrictions).anyMatch(r -> r.contains("700,000,000 monthly active users"));
@@ -78,7 +72,7 @@ class PolicyGateIT {
     void nonCommercialModelIsRefusedUnderTheDefaultPolicy() {
         apply("nc-model", "hf://CohereForAI/aya-23-8B", "{id: cc-by-nc-4.0}", "");
 
-        OpenModel m = models.awaitCondition("nc-model", Conditions.POLICY_COMPLIANT, "False");
+        OpenModel m = operator.models().awaitCondition("nc-model", Conditions.POLICY_COMPLIANT, "False");
         assertThat(Models.condition(m, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage()).contains("licenses.deny")
                 .contains("CC-BY-NC-4.0 (non-commercial)");
         assertThat(m.getStatus().license.commercialUse).isFalse();
@@ -89,7 +83,7 @@ class PolicyGateIT {
     void pickleWeightsAreRefused() {
         apply("pickled", "hf://EleutherAI/pythia-70m", "{id: apache-2.0}", "", "format: pytorch");
 
-        OpenModel m = models.awaitCondition("pickled", Conditions.POLICY_COMPLIANT, "False");
+        OpenModel m = operator.models().awaitCondition("pickled", Conditions.POLICY_COMPLIANT, "False");
         assertThat(Models.condition(m, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage()).contains("supplyChain.allowedFormats")
                 .contains("pickle files, which run code when loaded");
         assertThat(deployment("pickled")).isNull();
@@ -99,14 +93,14 @@ class PolicyGateIT {
     void tighteningAPolicyStopsARunningModelAndRelaxingItBringsItBack() {
         String policy = policy("tighten", "openness: {}\n");
         apply("tightened", "hf://ibm-granite/granite-3.3-8b-instruct", "{id: apache-2.0}", "policyRef: {name: " + policy + "}");
-        models.awaitCondition("tightened", Conditions.READY, "True");
+        operator.models().awaitCondition("tightened", Conditions.READY, "True");
 
         client.resources(ModelPolicy.class).withName(policy).edit(p -> {
             p.getSpec().openness.minimumMofClass = dev.openmodel.api.v1alpha1.MofClass.ClassI;
             return p;
         });
 
-        OpenModel stopped = models.awaitCondition("tightened", Conditions.POLICY_COMPLIANT, "False");
+        OpenModel stopped = operator.models().awaitCondition("tightened", Conditions.POLICY_COMPLIANT, "False");
         assertThat(Models.condition(stopped, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage()).contains("openness.minimumMofClass")
                 .contains("below ClassI");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -114,14 +108,14 @@ class PolicyGateIT {
             assertThat(client.pods().inNamespace(cluster.namespace()).withLabel("openmodel.dev/model", "tightened").list().getItems()).isEmpty();
         });
         assertThat(client.services().inNamespace(cluster.namespace()).withName("tightened").get()).as("the Service is kept").isNotNull();
-        assertThat(Models.condition(models.get("tightened"), Conditions.READY).orElseThrow().getReason()).isEqualTo("PolicyViolation");
+        assertThat(Models.condition(operator.models().get("tightened"), Conditions.READY).orElseThrow().getReason()).isEqualTo("PolicyViolation");
 
         client.resources(ModelPolicy.class).withName(policy).edit(p -> {
             p.getSpec().openness.minimumMofClass = null;
             return p;
         });
 
-        models.awaitCondition("tightened", Conditions.READY, "True");
+        operator.models().awaitCondition("tightened", Conditions.READY, "True");
         assertThat(deployment("tightened").getSpec().getReplicas()).isEqualTo(1);
     }
 
@@ -135,7 +129,7 @@ class PolicyGateIT {
         // The built-in policy still governs the namespace (terms accepted); the Audit policy adds findings.
         apply("audited", "hf://google/gemma-2-9b-it", "{id: gemma, acceptTerms: [gemma]}", "policyRef: {name: " + policy + "}");
 
-        OpenModel m = models.awaitCondition("audited", Conditions.READY, "True");
+        OpenModel m = operator.models().awaitCondition("audited", Conditions.READY, "True");
         Condition compliant = Models.condition(m, Conditions.POLICY_COMPLIANT).orElseThrow();
         assertThat(compliant.getStatus()).isEqualTo("False");
         assertThat(compliant.getReason()).isEqualTo("AuditViolation");
@@ -162,7 +156,7 @@ class PolicyGateIT {
                 %s""".formatted(policy, declaration.indent(6)), "apply", "-f", "-");
         assertThat(applied.exitCode()).as(applied.output()).isZero();
 
-        OpenModel m = models.awaitCondition("pythia", Conditions.READY, "True");
+        OpenModel m = operator.models().awaitCondition("pythia", Conditions.READY, "True");
         assertThat(m.getStatus().openness.mofClass).isEqualTo("ClassI");
         assertThat(m.getStatus().openness.mofConditional).isTrue();
         assertThat(m.getStatus().openness.osaid).isTrue();
@@ -187,7 +181,7 @@ class PolicyGateIT {
         // The same release with the weights under a code license: Class III only conditionally.
         apply("conditional", "hf://example/open-model", "{id: apache-2.0}", classThree.formatted(policy, "Apache-2.0"));
 
-        OpenModel refused = models.awaitCondition("weights-only", Conditions.POLICY_COMPLIANT, "False");
+        OpenModel refused = operator.models().awaitCondition("weights-only", Conditions.POLICY_COMPLIANT, "False");
         assertThat(Models.condition(refused, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage())
                 .contains("openness.minimumMofClass: the model is Unclassified, below ClassIII (model-architecture (missing), technical-report (missing), "
                         + "evaluation-results (missing), model-card (missing), data-card (missing))");
@@ -199,12 +193,12 @@ class PolicyGateIT {
         });
         assertThat(deployment("weights-only")).isNull();
 
-        OpenModel served = models.awaitCondition("class-three", Conditions.READY, "True");
+        OpenModel served = operator.models().awaitCondition("class-three", Conditions.READY, "True");
         assertThat(served.getStatus().openness.mofClass).isEqualTo("ClassIII");
         assertThat(served.getStatus().openness.mofConditional).isNull();
         assertThat(served.getStatus().openness.classes.get(0).met).isTrue();
 
-        OpenModel conditional = models.awaitCondition("conditional", Conditions.POLICY_COMPLIANT, "False");
+        OpenModel conditional = operator.models().awaitCondition("conditional", Conditions.POLICY_COMPLIANT, "False");
         assertThat(conditional.getStatus().openness.mofClass).isEqualTo("ClassIII");
         assertThat(conditional.getStatus().openness.mofConditional).isTrue();
         assertThat(conditional.getStatus().openness.classes.get(0).notTypeAppropriate).containsExactly("model-parameters-final");
@@ -218,8 +212,8 @@ class PolicyGateIT {
             p.getSpec().openness.acceptConditionalMofClass = true;
             return p;
         });
-        models.awaitCondition("conditional", Conditions.READY, "True");
-        assertThat(models.get("weights-only").getStatus().openness.mofClass).isEqualTo("Unclassified");
+        operator.models().awaitCondition("conditional", Conditions.READY, "True");
+        assertThat(operator.models().get("weights-only").getStatus().openness.mofClass).isEqualTo("Unclassified");
         assertThat(deployment("weights-only")).as("still refused").isNull();
     }
 
@@ -227,7 +221,7 @@ class PolicyGateIT {
     void aDeviceSelectingVariableMakesTheWorkloadNotConformantAndAPolicyRequiringConformanceRefusesIt() {
         apply("visible-devices", "hf://ibm-granite/granite-3.3-8b-instruct", "{id: apache-2.0}",
                 "serving: {env: [{name: NVIDIA_VISIBLE_DEVICES, value: all}]}");
-        OpenModel served = models.awaitCondition("visible-devices", Conditions.READY, "True");
+        OpenModel served = operator.models().awaitCondition("visible-devices", Conditions.READY, "True");
         var conformant = Models.condition(served, Conditions.CONFORMANT).orElseThrow();
         assertThat(conformant.getStatus()).isEqualTo("False");
         assertThat(conformant.getMessage()).contains("secure_accelerator_access: container server sets NVIDIA_VISIBLE_DEVICES");
@@ -235,12 +229,12 @@ class PolicyGateIT {
         String policy = policy("conformance", "conformance: {required: true}\n");
         apply("visible-devices-strict", "hf://ibm-granite/granite-3.3-8b-instruct", "{id: apache-2.0}",
                 "policyRef: {name: " + policy + "}\n  serving: {env: [{name: CUDA_VISIBLE_DEVICES, value: '0'}]}");
-        OpenModel refused = models.awaitCondition("visible-devices-strict", Conditions.POLICY_COMPLIANT, "False");
+        OpenModel refused = operator.models().awaitCondition("visible-devices-strict", Conditions.POLICY_COMPLIANT, "False");
         assertThat(Models.condition(refused, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage())
                 .contains("conformance.required: the pod template is not conformant: secure_accelerator_access");
         assertThat(deployment("visible-devices-strict")).isNull();
         apply("conformant", "hf://ibm-granite/granite-3.3-8b-instruct", "{id: apache-2.0}", "policyRef: {name: " + policy + "}");
-        assertThat(Models.condition(models.awaitCondition("conformant", Conditions.READY, "True"), Conditions.CONFORMANT).orElseThrow()
+        assertThat(Models.condition(operator.models().awaitCondition("conformant", Conditions.READY, "True"), Conditions.CONFORMANT).orElseThrow()
                 .getStatus()).isEqualTo("True");
     }
 
@@ -248,7 +242,7 @@ class PolicyGateIT {
     void aPolicyReferenceThatDoesNotExistRefusesInsteadOfFallingBack() {
         apply("dangling", "hf://ibm-granite/granite-3.3-8b-instruct", "{id: apache-2.0}", "policyRef: {name: no-such-policy}");
 
-        OpenModel m = models.awaitCondition("dangling", Conditions.POLICY_COMPLIANT, "False");
+        OpenModel m = operator.models().awaitCondition("dangling", Conditions.POLICY_COMPLIANT, "False");
         assertThat(Models.condition(m, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage()).contains("ModelPolicy no-such-policy (from spec.policyRef) does not exist");
         assertThat(deployment("dangling")).isNull();
     }
