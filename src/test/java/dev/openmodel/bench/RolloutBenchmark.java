@@ -296,24 +296,15 @@ public final class RolloutBenchmark {
             Integer have = d.getStatus() == null ? null : d.getStatus().getReadyReplicas();
             return have != null && want != null && have >= want;
         }, ready));
-        try {
-            long t0 = System.nanoTime();
-            parallel(n, i -> {
-                OpenModel m = model(ns, i);
-                Deployment d = InferenceServer.deployment(m, 1);
-                Service s = InferenceServer.service(m);
-                d.getMetadata().setOwnerReferences(null); // no OpenModel to own them: garbage collection would delete them
-                s.getMetadata().setOwnerReferences(null);
-                client.resource(d).fieldManager("openmodel-bench").forceConflicts().serverSideApply();
-                client.resource(s).fieldManager("openmodel-bench").forceConflicts().serverSideApply();
-            });
-            awaitCount(ready, n, "Deployments ready in " + ns, null);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("floor: %d Deployments ready in %.1f s%n", n, seconds);
-            return round(seconds, 1);
-        } finally {
-            informer.close();
-        }
+        return timed(informer, ready, n, "Deployments ready in " + ns, null, i -> {
+            OpenModel m = model(ns, i);
+            Deployment d = InferenceServer.deployment(m, 1);
+            Service s = InferenceServer.service(m);
+            d.getMetadata().setOwnerReferences(null); // no OpenModel to own them: garbage collection would delete them
+            s.getMetadata().setOwnerReferences(null);
+            client.resource(d).fieldManager("openmodel-bench").forceConflicts().serverSideApply();
+            client.resource(s).fieldManager("openmodel-bench").forceConflicts().serverSideApply();
+        });
     }
 
     /** Creates n OpenModels (IN_FLIGHT at a time), returns seconds until all are Ready; onProgress sees the Ready count. */
@@ -321,12 +312,18 @@ public final class RolloutBenchmark {
         Set<String> ready = ConcurrentHashMap.newKeySet();
         SharedIndexInformer<OpenModel> informer = client.resources(OpenModel.class).inNamespace(ns)
                 .inform(handler(m -> m.getStatus() != null && Conditions.isTrue(m.getStatus().conditions, Conditions.READY), ready));
+        return timed(informer, ready, n, "OpenModels Ready in " + ns, onProgress, i -> client.resource(model(ns, i)).create());
+    }
+
+    /** Runs create for 0..n-1 (IN_FLIGHT at a time) and returns the seconds until {@code ready} holds n names; closes the informer. */
+    double timed(SharedIndexInformer<?> informer, Set<String> ready, int n, String what, java.util.function.IntConsumer onProgress,
+            java.util.function.IntConsumer create) throws Exception {
         try {
             long t0 = System.nanoTime();
-            parallel(n, i -> client.resource(model(ns, i)).create());
-            awaitCount(ready, n, "OpenModels Ready in " + ns, onProgress);
+            parallel(n, create);
+            awaitCount(ready, n, what, onProgress);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("operator: %d OpenModels Ready in %.1f s%n", n, seconds);
+            System.out.printf("%d %s: %.1f s%n", n, what, seconds);
             return round(seconds, 1);
         } finally {
             informer.close();
@@ -391,15 +388,25 @@ public final class RolloutBenchmark {
 
     /** A create may meet the API server mid-restart: try again, as kubectl apply in a loop would. */
     static void retrying(Runnable r) {
-        for (int attempt = 1; ; attempt++) {
+        untilAnswered(60, () -> {
             try {
                 r.run();
-                return;
             } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-                if (e.getCode() == 409 || attempt >= 60) {
-                    if (e.getCode() == 409) {
-                        return; // created by an attempt whose answer was lost
-                    }
+                if (e.getCode() != 409) { // 409: created by an attempt whose answer was lost
+                    throw e;
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Calls until it answers, every 500 ms, at most {@code attempts} times: the API server may be restarting. */
+    static <T> T untilAnswered(int attempts, java.util.function.Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (RuntimeException e) {
+                if (attempt >= attempts) {
                     throw e;
                 }
                 try {
@@ -476,36 +483,25 @@ public final class RolloutBenchmark {
                 "resourceclaimtemplates");
 
         static ApiRequests scrape(KubernetesClient client) {
-            for (int attempt = 0; ; attempt++) {
-                try {
-                    String text = client.raw("/metrics");
-                    Map<String, Long> counts = new TreeMap<>();
-                    for (String line : text.split("\n")) {
-                        Matcher m = LINE.matcher(line);
-                        if (!m.matches()) {
-                            continue;
-                        }
-                        Map<String, String> labels = labels(m.group(1));
-                        String resource = labels.getOrDefault("resource", "");
-                        if (!labels.getOrDefault("subresource", "").isEmpty()) {
-                            resource += "/" + labels.get("subresource");
-                        }
-                        String key = labels.get("verb") + " " + (resource.isEmpty() ? "(non-resource)" : resource);
-                        counts.merge(key, (long) Double.parseDouble(m.group(2)), Long::sum);
-                    }
-                    return new ApiRequests(counts);
-                } catch (RuntimeException e) {
-                    if (attempt > 120) {
-                        throw e;
-                    }
-                    try {
-                        Thread.sleep(500);
-                    } catch (InterruptedException ie) {
-                        Thread.currentThread().interrupt();
-                        throw e;
-                    }
+            return untilAnswered(120, () -> parse(client.raw("/metrics")));
+        }
+
+        static ApiRequests parse(String text) {
+            Map<String, Long> counts = new TreeMap<>();
+            for (String line : text.split("\n")) {
+                Matcher m = LINE.matcher(line);
+                if (!m.matches()) {
+                    continue;
                 }
+                Map<String, String> labels = labels(m.group(1));
+                String resource = labels.getOrDefault("resource", "");
+                if (!labels.getOrDefault("subresource", "").isEmpty()) {
+                    resource += "/" + labels.get("subresource");
+                }
+                String key = labels.get("verb") + " " + (resource.isEmpty() ? "(non-resource)" : resource);
+                counts.merge(key, (long) Double.parseDouble(m.group(2)), Long::sum);
             }
+            return new ApiRequests(counts);
         }
 
         static Map<String, String> labels(String s) {
