@@ -52,7 +52,8 @@ import java.util.regex.Pattern;
  *
  * <p>Sizes: {@code BENCH_SIZES} (default "100,1000"); recovery size {@code BENCH_RECOVERY_N}
  * (default 300; 0 skips recovery); API-server outage {@code BENCH_OUTAGE_SECONDS} (default 10); steady-state window
- * {@code BENCH_STEADY_SECONDS} (default 30); {@code BENCH_JFR=1} records a flight-recorder profile of each operator process.
+ * {@code BENCH_STEADY_SECONDS} (default 30); {@code BENCH_JFR=1} records a flight-recorder profile of each operator process;
+ * {@code BENCH_OPERATOR_OPTS} adds options to the operator's command line (settings to compare).
  * Results: {@code target/bench/rollout.json} and {@code target/bench/rollout.md}.
  */
 public final class RolloutBenchmark {
@@ -617,6 +618,8 @@ public final class RolloutBenchmark {
                 command.add("-XX:StartFlightRecording=settings=profile,filename=" + OUT.resolve("operator-" + System.currentTimeMillis() + ".jfr"));
             }
             command.add("-Dquarkus.http.port=" + port);
+            // BENCH_OPERATOR_OPTS: more JVM options or settings to compare, e.g. -Dquarkus.operator-sdk.concurrent-reconciliation-threads=10
+            command.addAll(List.of(env("BENCH_OPERATOR_OPTS", "").split("\\s+")).stream().filter(o -> !o.isBlank()).toList());
             command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
             Path log = OUT.resolve("operator-" + System.currentTimeMillis() + ".log");
             Files.createDirectories(OUT);
