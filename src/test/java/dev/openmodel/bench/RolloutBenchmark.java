@@ -138,7 +138,7 @@ public final class RolloutBenchmark {
             int steady = Integer.parseInt(env("BENCH_STEADY_SECONDS", "30"));
             ApiRequests s0 = ApiRequests.scrape(client);
             long e0 = operatorEvents(ns);
-            Thread.sleep(steady * 1000L);
+            Thread.sleep(steady * 1000L); // the observation window itself: writes are counted over it, nothing is awaited
             steadyWrites = ApiRequests.scrape(client).minus(s0).writesOn(ApiRequests.OPERATOR_RESOURCES).plusEvents(operatorEvents(ns) - e0);
             r.put("steadySeconds", steady);
         }
@@ -147,7 +147,7 @@ public final class RolloutBenchmark {
         long re0 = operatorEvents(ns);
         try (OperatorProcess op = OperatorProcess.start()) {
             restart = op.awaitReconciles(n, Duration.ofMinutes(3));
-            Thread.sleep(2000); // writes a restart caused land within the reconcile that made them
+            op.awaitIdle(); // the writes a restart causes are made by reconciles still running or queued
             ApiRequests writes = ApiRequests.scrape(client).minus(r0).writesOn(ApiRequests.OPERATOR_RESOURCES).plusEvents(operatorEvents(ns) - re0);
             restart.put("writes", writes.total());
             restart.put("writesByKind", writes.counts);
@@ -351,24 +351,24 @@ public final class RolloutBenchmark {
         };
     }
 
-    static void awaitCount(Set<String> ready, int n, String what, java.util.function.IntConsumer onProgress) throws InterruptedException {
-        long deadline = System.nanoTime() + ROLLOUT_LIMIT.toNanos();
-        int last = -1;
-        long lastReport = System.nanoTime();
-        while (ready.size() < n) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("only " + ready.size() + "/" + n + " " + what + " after " + ROLLOUT_LIMIT);
-            }
+    static void awaitCount(Set<String> ready, int n, String what, java.util.function.IntConsumer onProgress) {
+        long[] lastReport = {System.nanoTime()};
+        await(what, ROLLOUT_LIMIT, Duration.ofMillis(20), () -> {
+            int now = ready.size();
             if (onProgress != null) {
-                onProgress.accept(ready.size());
+                onProgress.accept(now);
             }
-            if (System.nanoTime() - lastReport > 10_000_000_000L && ready.size() != last) {
-                last = ready.size();
-                lastReport = System.nanoTime();
-                System.out.printf("  %d/%d %s%n", last, n, what);
+            if (System.nanoTime() - lastReport[0] > 10_000_000_000L) {
+                lastReport[0] = System.nanoTime();
+                System.out.printf("  %d/%d %s%n", now, n, what);
             }
-            Thread.sleep(20);
-        }
+            return now >= n;
+        });
+    }
+
+    /** Awaits a condition (Awaitility), polling at {@code every}; fails naming what was awaited. */
+    static void await(String what, Duration limit, Duration every, java.util.concurrent.Callable<Boolean> done) {
+        org.awaitility.Awaitility.await(what).atMost(limit).pollInterval(every).pollDelay(Duration.ZERO).until(done);
     }
 
     void parallel(int n, java.util.function.IntConsumer task) throws Exception {
@@ -403,21 +403,13 @@ public final class RolloutBenchmark {
 
     /** Calls until it answers, every 500 ms, at most {@code attempts} times: the API server may be restarting. */
     static <T> T untilAnswered(int attempts, java.util.function.Supplier<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (RuntimeException e) {
-                if (attempt >= attempts) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        java.util.concurrent.atomic.AtomicReference<T> answer = new java.util.concurrent.atomic.AtomicReference<>();
+        org.awaitility.Awaitility.await("an answer from the API server").atMost(Duration.ofMillis(500L * attempts))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+                    answer.set(call.get());
+                    return true;
+                });
+        return answer.get();
     }
 
     String freshNamespace(String name) throws InterruptedException {
@@ -440,13 +432,7 @@ public final class RolloutBenchmark {
             return;
         }
         client.namespaces().withName(name).delete();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (client.namespaces().withName(name).get() != null) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("namespace " + name + " not gone after 10 minutes");
-            }
-            Thread.sleep(250);
-        }
+        await("namespace " + name + " gone", Duration.ofMinutes(10), Duration.ofMillis(250), () -> client.namespaces().withName(name).get() == null);
     }
 
     /** Enough 8-GPU nodes for n single-GPU models, added by hack/cluster.sh. */
@@ -477,6 +463,7 @@ public final class RolloutBenchmark {
 
     /** apiserver_request_total by verb and resource, as the API server counts them. */
     record ApiRequests(Map<String, Long> counts) {
+        static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
         static final Pattern LINE = Pattern.compile("^apiserver_request_total\\{(.*)} ([0-9.e+]+)$");
         static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "APPLY", "DELETE", "DELETECOLLECTION", "CREATE", "UPDATE");
         /** What only the operator writes in a benchmark namespace; its Events are counted by reporting controller instead. */
@@ -507,7 +494,7 @@ public final class RolloutBenchmark {
 
         static Map<String, String> labels(String s) {
             Map<String, String> out = new TreeMap<>();
-            Matcher m = Pattern.compile("(\\w+)=\"([^\"]*)\"").matcher(s);
+            Matcher m = LABEL.matcher(s);
             while (m.find()) {
                 out.put(m.group(1), m.group(2));
             }
@@ -645,13 +632,26 @@ public final class RolloutBenchmark {
         }
 
         void awaitReady() throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (get("/q/health/ready") == null) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the operator did not become ready; " + log + " ends:\n" + logTail());
+            await("the operator ready (" + log + ")", Duration.ofMinutes(2), Duration.ofMillis(100), () -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the operator exited; " + log + " ends:\n" + logTail());
                 }
-                Thread.sleep(100);
-            }
+                return get("/q/health/ready") != null;
+            });
+        }
+
+        /** Nothing reconciling and nothing queued (the SDK's gauges for the openmodel controller). */
+        void awaitIdle() {
+            await("the operator idle", Duration.ofMinutes(2), Duration.ofMillis(100), () -> {
+                String metrics = get("/q/metrics");
+                return metrics != null && gauge(metrics, "operator_sdk_reconciliations_executions_openmodel") == 0
+                        && gauge(metrics, "operator_sdk_reconciliations_queue_size_openmodel") == 0;
+            });
+        }
+
+        static double gauge(String metrics, String name) {
+            return metrics.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " ")).findFirst()
+                    .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElse(-1.0);
         }
 
         /** Reconciliations finished since launch, from openmodel_reconciles_total. */
@@ -660,26 +660,24 @@ public final class RolloutBenchmark {
             if (metrics == null) {
                 return -1;
             }
-            return metrics.lines().filter(l -> l.startsWith("openmodel_reconciles_total")).findFirst()
-                    .map(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).orElse(0L);
+            return (long) Math.max(0, gauge(metrics, "openmodel_reconciles_total"));
         }
 
         Map<String, Object> awaitReconciles(int n, Duration limit) throws InterruptedException {
             Map<String, Object> out = new LinkedHashMap<>();
-            long deadline = System.nanoTime() + limit.toNanos();
-            Double first = null;
-            long count;
-            while ((count = reconciles()) < n) {
-                if (first == null && count >= 1) {
-                    first = (System.nanoTime() - launchedAt) / 1e9;
+            Double[] first = {null};
+            await(n + " models reconciled after a restart", limit, Duration.ofMillis(20), () -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the operator exited; " + log + " ends:\n" + logTail());
                 }
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("only " + count + "/" + n + " models reconciled after a restart");
+                long count = reconciles();
+                if (first[0] == null && count >= 1) {
+                    first[0] = (System.nanoTime() - launchedAt) / 1e9;
                 }
-                Thread.sleep(20);
-            }
+                return count >= n;
+            });
             double all = (System.nanoTime() - launchedAt) / 1e9;
-            out.put("firstReconcileSeconds", round(first == null ? all : first, 2));
+            out.put("firstReconcileSeconds", round(first[0] == null ? all : first[0], 2));
             out.put("allReconciledSeconds", round(all, 2));
             return out;
         }
@@ -770,37 +768,32 @@ public final class RolloutBenchmark {
                 ProcessHandle handle = ProcessHandle.of(server.pid()).orElseThrow();
                 handle.destroyForcibly(); // a crash: a graceful stop drains watches for a minute or more
                 handle.onExit().get(60, TimeUnit.SECONDS);
-                Thread.sleep(outage.toMillis());
+                Thread.sleep(outage.toMillis()); // the outage itself
                 server.start();
-                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-                while (true) {
+                await("kube-apiserver ready again", Duration.ofMinutes(2), Duration.ofMillis(100), () -> {
                     try {
-                        if ("ok".equals(client.raw("/readyz"))) {
-                            break;
-                        }
+                        return "ok".equals(client.raw("/readyz"));
                     } catch (RuntimeException e) {
-                        // not up yet
+                        return false; // not up yet
                     }
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("kube-apiserver did not come back");
-                    }
-                    Thread.sleep(100);
-                }
+                });
                 System.out.println("  kube-apiserver is back");
                 // Give the components the time to notice a lost Lease, then restart those that exited.
-                long watchUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 List<Launch> pending = new ArrayList<>(dependants);
-                while (!pending.isEmpty() && System.nanoTime() < watchUntil) {
-                    for (java.util.Iterator<Launch> it = pending.iterator(); it.hasNext();) {
-                        Launch l = it.next();
-                        if (ProcessHandle.of(l.pid()).map(ProcessHandle::isAlive).orElse(false)) {
-                            continue;
+                try {
+                    await("the components that lost their Lease restarted", Duration.ofSeconds(30), Duration.ofMillis(200), () -> {
+                        for (java.util.Iterator<Launch> it = pending.iterator(); it.hasNext();) {
+                            Launch l = it.next();
+                            if (!ProcessHandle.of(l.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+                                System.out.println("  restarting " + Path.of(l.cmd().get(0)).getFileName() + " (it exited: lost its Lease)");
+                                l.start();
+                                it.remove();
+                            }
                         }
-                        System.out.println("  restarting " + Path.of(l.cmd().get(0)).getFileName() + " (it exited: lost its Lease)");
-                        l.start();
-                        it.remove();
-                    }
-                    Thread.sleep(200);
+                        return pending.isEmpty();
+                    });
+                } catch (org.awaitility.core.ConditionTimeoutException stillRunning) {
+                    // a component that kept its Lease through the outage has nothing to restart
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("could not restart kube-apiserver: " + e.getMessage(), e);

@@ -28,6 +28,7 @@ class LeaderElectionIT {
 
     static final List<Process> operators = new ArrayList<>();
     static final List<String> identities = new ArrayList<>();
+    static final java.util.Map<String, Path> logs = new java.util.HashMap<>();
 
     static Process start(String identity) throws IOException {
         int port;
@@ -44,6 +45,7 @@ class LeaderElectionIT {
         builder.environment().put("KUBECONFIG", LocalCluster.kubeconfig().toString());
         builder.environment().put("HOSTNAME", identity); // the Lease holder identity
         Process p = builder.start();
+        logs.put(identity, log);
         operators.add(p);
         identities.add(identity);
         return p;
@@ -98,7 +100,8 @@ class LeaderElectionIT {
         String second = holder(client);
         Process follower = start("operator-c");
         await().atMost(Duration.ofSeconds(60)).until(() -> holder(client) != null && holder(client).equals(second));
-        Thread.sleep(3000); // the follower has started and is polling the Lease
+        // The follower has started and is polling the Lease: it has seen who leads.
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(logs.get("operator-c")).contains("New leader with identity: " + second));
         Process stopping = second.equals("operator-a") ? a : b;
         long stopStart = System.nanoTime();
         stopping.destroy();
