@@ -173,6 +173,8 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
 
     /** What was last announced per model (by uid), so that a reconcile on a stale cache does not announce twice. */
     private final java.util.concurrent.ConcurrentHashMap<String, Announced> announced = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Size of the memory at which deleted models are next swept out: doubles with what is live, so sweeping stays off the hot path. */
+    private volatile int sweepAt = 256;
 
     /** The announced state of a model: its compliance decision, its unschedulable message, whether it is Ready. */
     record Announced(String compliance, String unschedulable, boolean ready) {
@@ -224,9 +226,10 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
 
     /** Keeps the announcement memory to the models that exist (swept when it has grown past them). */
     private void forgetDeletedModels(Context<OpenModel> context) {
-        if (announced.size() > 100 && announced.size() > 2 * context.getPrimaryCache().list().count()) {
+        if (announced.size() > sweepAt) {
             Set<String> live = context.getPrimaryCache().list().map(m -> m.getMetadata().getUid()).collect(Collectors.toSet());
             announced.keySet().retainAll(live);
+            sweepAt = Math.max(256, 2 * announced.size());
         }
     }
 }

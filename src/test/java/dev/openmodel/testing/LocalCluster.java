@@ -81,14 +81,12 @@ public final class LocalCluster implements BeforeAllCallback, AfterAllCallback {
      * test class's namespace unless the arguments name one.
      */
     public Result kubectl(String stdin, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(binDir.resolve("kubectl").toString());
-        command.add("--kubeconfig=" + KUBECONFIG);
+        List<String> all = new ArrayList<>();
         if (namespace != null && java.util.Arrays.stream(args).noneMatch(a -> a.startsWith("--namespace"))) {
-            command.add("--namespace=" + namespace);
+            all.add("--namespace=" + namespace);
         }
-        command.addAll(List.of(args));
-        return run(command, stdin, Duration.ofSeconds(60));
+        all.addAll(List.of(args));
+        return tool("kubectl", stdin, all.toArray(String[]::new));
     }
 
     /** Runs another tool built with the cluster (e.g. helm) against it, with the cluster's kubeconfig. */
