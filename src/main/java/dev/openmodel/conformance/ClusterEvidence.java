@@ -20,6 +20,16 @@ public record ClusterEvidence(String kubernetesVersion, Map<String, Set<String>>
     public record NodeFacts(String name, Map<String, String> labels, Map<String, String> allocatable) {
     }
 
+    /** This evidence with these group/versions not counted as served. */
+    public ClusterEvidence without(Set<String> groupVersions) {
+        if (groupVersions.isEmpty()) {
+            return this;
+        }
+        Map<String, Set<String>> rest = new java.util.TreeMap<>(served);
+        rest.keySet().removeAll(groupVersions);
+        return new ClusterEvidence(kubernetesVersion, rest, nodes, availableApiServices, openModels, conformantOpenModels);
+    }
+
     /** The group/versions of a group that are served, e.g. group "resource.k8s.io". */
     public List<String> versionsOf(String group) {
         return served.keySet().stream().filter(gv -> gv.startsWith(group + "/")).sorted().toList();

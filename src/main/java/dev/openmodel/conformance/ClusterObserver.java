@@ -29,6 +29,9 @@ public final class ClusterObserver {
     static final Set<String> WATCHED_GROUPS = Set.of("resource.k8s.io", "gateway.networking.k8s.io", "inference.networking.k8s.io", "kueue.x-k8s.io",
             "scheduling.volcano.sh", "scheduling.x-k8s.io", "karpenter.sh", "autoscaling.x-k8s.io", "autoscaling", "monitoring.coreos.com");
 
+    /** Watched groups the API server itself serves; the others come from CRDs (or an aggregated API server). */
+    static final Set<String> BUILT_IN_GROUPS = Set.of("resource.k8s.io", "autoscaling");
+
     private ClusterObserver() {
     }
 
@@ -69,18 +72,63 @@ public final class ClusterObserver {
     }
 
     /**
+     * What the CRDs and APIServices say discovery should list for the watched groups.
+     *
+     * @param groupVersions served by established CRDs that are not being deleted: discovery should list these
+     * @param aggregated served by aggregated API servers (an APIService with a service)
+     * @param removing served only by CRDs being deleted: the API server keeps serving them (and
+     *        discovery listing them) until every object of the kind is gone, which can take minutes;
+     *        the software they belong to is being uninstalled and is not counted
+     * @param objects each watched-group CRD's name and state, to notice that the CRDs changed
+     */
+    public record CrdView(Set<String> groupVersions, Set<String> aggregated, Set<String> removing, Set<String> objects) {
+    }
+
+    public static CrdView crdView(Collection<CustomResourceDefinition> crds, Collection<APIService> apiServices) {
+        Set<String> aggregated = new TreeSet<>();
+        for (APIService s : apiServices) {
+            if (s.getSpec() != null && s.getSpec().getService() != null && s.getSpec().getGroup() != null) {
+                aggregated.add(s.getSpec().getGroup() + "/" + s.getSpec().getVersion());
+            }
+        }
+        Set<String> objects = new TreeSet<>();
+        Set<String> removing = new TreeSet<>();
+        for (CustomResourceDefinition crd : crds) {
+            if (crd.getSpec() != null && WATCHED_GROUPS.contains(crd.getSpec().getGroup())) {
+                boolean deleting = crd.getMetadata().getDeletionTimestamp() != null;
+                objects.add(crd.getMetadata().getName() + (deleting ? " deleting" : "") + (established(crd) ? " established" : ""));
+                if (deleting && crd.getSpec().getVersions() != null) {
+                    crd.getSpec().getVersions().forEach(v -> removing.add(crd.getSpec().getGroup() + "/" + v.getName()));
+                }
+            }
+        }
+        Set<String> groupVersions = crdGroupVersions(crds);
+        removing.removeAll(groupVersions);
+        removing.removeAll(aggregated);
+        return new CrdView(groupVersions, aggregated, removing, objects);
+    }
+
+    /** True for a group/version of a watched group that CRDs (not the API server itself) provide. */
+    public static boolean crdBacked(String groupVersion) {
+        int slash = groupVersion.indexOf('/');
+        String group = slash < 0 ? "" : groupVersion.substring(0, slash);
+        return WATCHED_GROUPS.contains(group) && !BUILT_IN_GROUPS.contains(group);
+    }
+
+    private static boolean established(CustomResourceDefinition crd) {
+        return crd.getStatus() != null && crd.getStatus().getConditions() != null && crd.getStatus().getConditions().stream()
+                .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+    }
+
+    /**
      * The group/versions of the watched groups that these CRDs serve: established, not being
      * deleted, version marked served. Discovery should list exactly these (and the built-in ones).
      */
     public static Set<String> crdGroupVersions(Collection<CustomResourceDefinition> crds) {
         Set<String> out = new TreeSet<>();
         for (CustomResourceDefinition crd : crds) {
-            if (crd.getMetadata().getDeletionTimestamp() != null || crd.getSpec() == null || !WATCHED_GROUPS.contains(crd.getSpec().getGroup())) {
-                continue;
-            }
-            boolean established = crd.getStatus() != null && crd.getStatus().getConditions() != null && crd.getStatus().getConditions().stream()
-                    .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
-            if (!established) {
+            if (crd.getMetadata().getDeletionTimestamp() != null || crd.getSpec() == null || !WATCHED_GROUPS.contains(crd.getSpec().getGroup())
+                    || !established(crd)) {
                 continue;
             }
             crd.getSpec().getVersions().stream().filter(v -> Boolean.TRUE.equals(v.getServed()))

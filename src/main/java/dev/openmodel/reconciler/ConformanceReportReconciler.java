@@ -22,12 +22,14 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps the ConformanceReport "cluster" current: read again when a CRD or an APIService changes
@@ -38,15 +40,26 @@ import java.util.concurrent.TimeUnit;
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
 public class ConformanceReportReconciler implements Reconciler<ConformanceReport> {
     public static final String NAME = "conformance";
+    private static final Logger LOG = Logger.getLogger(ConformanceReportReconciler.class);
     private static final Set<ResourceID> REPORT = Set.of(new ResourceID(ConformanceReport.NAME));
     /** How long to wait before looking again while discovery has not caught up with the CRDs. */
     static final Duration SETTLE = Duration.ofSeconds(2);
-    static final int SETTLE_ATTEMPTS = 30;
+    /** How long after the CRDs last changed discovery may disagree before the quick looks stop. */
+    static final Duration SETTLE_WINDOW = Duration.ofSeconds(90);
 
-    /** CRD group/versions seen at the last reconcile, so that one gone from the CRDs but still in discovery is looked at again. */
-    private Set<String> lastCrdGroupVersions = Set.of();
-    private final Set<String> goneCrdGroupVersions = new HashSet<>();
-    private int settleAttempts;
+    private final Clock clock;
+    /** The CRDs of the watched groups at the last look, so that a change starts the settle window again. */
+    private Set<String> lastCrds = Set.of();
+    /** When the CRDs last changed (or discovery was first seen disagreeing since); null while they agree. */
+    private Instant lagSince;
+
+    public ConformanceReportReconciler() {
+        this(Clock.systemUTC());
+    }
+
+    ConformanceReportReconciler(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public List<EventSource<?, ConformanceReport>> prepareEventSources(EventSourceContext<ConformanceReport> context) {
@@ -70,9 +83,13 @@ public class ConformanceReportReconciler implements Reconciler<ConformanceReport
         List<OpenModel> models = client.resources(OpenModel.class).inAnyNamespace().list().getItems();
         int conformant = (int) models.stream().filter(m -> m.getStatus() != null && m.getStatus().conditions != null && m.getStatus().conditions.stream()
                 .anyMatch(c -> c.getType().equals(Conditions.CONFORMANT) && c.getStatus().equals(Conditions.TRUE))).count();
-        ClusterEvidence evidence = ClusterObserver.observe(client, models.size(), conformant);
+        ClusterObserver.CrdView crds = ClusterObserver.crdView(context.getSecondaryResources(CustomResourceDefinition.class),
+                context.getSecondaryResources(APIService.class));
+        ClusterEvidence evidence = ClusterObserver.observe(client, models.size(), conformant).without(crds.removing());
         ConformanceReportStatus status = status(evidence);
-        boolean settling = discoveryLags(ClusterObserver.crdGroupVersions(context.getSecondaryResources(CustomResourceDefinition.class)), evidence);
+        boolean settling = discoveryLags(crds, evidence);
+        LOG.debugf("conformance: served %s, CRDs %s, removing %s, discovery settling %s", evidence.served().keySet(), crds.objects(),
+                crds.removing(), settling);
         UpdateControl<ConformanceReport> control;
         if (status.equals(report.getStatus())) {
             control = UpdateControl.noUpdate();
@@ -88,24 +105,29 @@ public class ConformanceReportReconciler implements Reconciler<ConformanceReport
     /**
      * The API server updates discovery a moment after a CRD is established or removed, and the CRD
      * event may arrive first: then the report would show the old state until the next periodic run.
-     * True while discovery still disagrees with the CRDs (a removed CRD's group/version still served,
-     * an established one not yet), for at most {@link #SETTLE_ATTEMPTS} looks in a row.
+     * True while discovery disagrees with the CRDs: a group/version of a CRD-backed watched group
+     * served though no established CRD (nor aggregated API server) serves it, as while a CRD is
+     * being removed; or one an established CRD serves not listed yet. Compared with the CRDs as they
+     * are, not with what an earlier look saw: a CRD added and removed between two looks is caught too.
+     * For at most {@link #SETTLE_WINDOW} after the CRDs last changed: time, not a count of looks,
+     * since every CRD event is a look and installing a project's CRDs brings dozens of them.
      */
-    synchronized boolean discoveryLags(Set<String> crdGroupVersions, ClusterEvidence evidence) {
-        for (String gv : lastCrdGroupVersions) {
-            if (!crdGroupVersions.contains(gv)) {
-                goneCrdGroupVersions.add(gv);
-            }
-        }
-        goneCrdGroupVersions.removeAll(crdGroupVersions);
-        lastCrdGroupVersions = Set.copyOf(crdGroupVersions);
-        goneCrdGroupVersions.removeIf(gv -> !evidence.served().containsKey(gv));
-        boolean lags = !goneCrdGroupVersions.isEmpty() || !evidence.served().keySet().containsAll(crdGroupVersions);
+    synchronized boolean discoveryLags(ClusterObserver.CrdView crds, ClusterEvidence evidence) {
+        Instant now = clock.instant();
+        boolean changed = !crds.objects().equals(lastCrds);
+        lastCrds = crds.objects();
+        Set<String> served = evidence.served().keySet();
+        boolean stale = served.stream().anyMatch(gv -> ClusterObserver.crdBacked(gv) && !crds.groupVersions().contains(gv)
+                && !crds.aggregated().contains(gv));
+        boolean lags = stale || !served.containsAll(crds.groupVersions());
         if (!lags) {
-            settleAttempts = 0;
+            lagSince = null;
             return false;
         }
-        return ++settleAttempts <= SETTLE_ATTEMPTS;
+        if (changed || lagSince == null) {
+            lagSince = now;
+        }
+        return !now.isAfter(lagSince.plus(SETTLE_WINDOW));
     }
 
     static ConformanceReportStatus status(ClusterEvidence evidence) {

@@ -45,6 +45,7 @@ class LocalClusterIT {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             List<Pod> pods = pods("nine-gpus");
             assertThat(pods).hasSize(1);
+            assertThat(pods.get(0).getStatus().getConditions()).isNotNull();
             Optional<PodCondition> scheduled = pods.get(0).getStatus().getConditions().stream()
                     .filter(c -> c.getType().equals("PodScheduled")).findFirst();
             assertThat(scheduled).hasValueSatisfying(c -> {

@@ -38,6 +38,7 @@ class ConformanceReportIT {
 
     @AfterAll
     static void stop() {
+        cluster.kubectl(null, "patch", "clusterqueue", "held", "--type=merge", "-p", "{\"metadata\":{\"finalizers\":null}}");
         cluster.kubectl(null, "delete", "--wait=false", "--ignore-not-found", "-f", gatewayCrds);
         cluster.kubectl(null, "delete", "--wait=false", "--ignore-not-found", "-f", "src/test/resources/conformance/kueue-crds.yaml");
         operator.close();
@@ -86,9 +87,23 @@ class ConformanceReportIT {
         assertThat(cluster.kubectl(null, "apply", "-f", "src/test/resources/conformance/kueue-crds.yaml").exitCode()).isZero();
         await().atMost(Duration.ofSeconds(30)).until(() -> "Implemented".equals(status("gang_scheduling")));
 
+        // A ClusterQueue whose finalizer holds Kueue's CRD in deletion: the API server serves the kind (and discovery lists
+        // it) until the object is gone, as it does while any uninstall deletes many objects. Kueue is being removed.
+        assertThat(cluster.kubectl("""
+                apiVersion: kueue.x-k8s.io/v1beta1
+                kind: ClusterQueue
+                metadata: {name: held, finalizers: [openmodel.dev/test-hold]}
+                """, "apply", "-f", "-").exitCode()).isZero();
         assertThat(cluster.kubectl(null, "delete", "--wait=false", "-f", gatewayCrds).exitCode()).isZero();
         assertThat(cluster.kubectl(null, "delete", "--wait=false", "-f", "src/test/resources/conformance/kueue-crds.yaml").exitCode()).isZero();
         await().atMost(Duration.ofSeconds(30)).until(() -> "Not Implemented".equals(status("ai_inference"))
                 && "Not Implemented".equals(status("gang_scheduling")));
+        assertThat(client.apiextensions().v1().customResourceDefinitions().withName("clusterqueues.kueue.x-k8s.io").get())
+                .as("still being deleted, held by the ClusterQueue").isNotNull();
+        assertThat(cluster.kubectl(null, "patch", "clusterqueue", "held", "--type=merge", "-p", "{\"metadata\":{\"finalizers\":null}}")
+                .exitCode()).isZero();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> client.apiextensions().v1().customResourceDefinitions().withName("clusterqueues.kueue.x-k8s.io").get() == null);
+        assertThat(status("gang_scheduling")).isEqualTo("Not Implemented");
     }
 }

@@ -118,7 +118,7 @@ public final class LocalCluster implements BeforeAllCallback, AfterAllCallback {
                         .load(new ByteArrayInputStream(Files.readAllBytes(file))).item();
                 client.resource(crd).fieldManager("openmodel-crds").forceConflicts().serverSideApply();
                 client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
-                        .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions().stream()
+                        .waitUntilCondition(c -> c.getStatus() != null && c.getStatus().getConditions() != null && c.getStatus().getConditions().stream()
                                 .anyMatch(cond -> "Established".equals(cond.getType()) && "True".equals(cond.getStatus())), 60, TimeUnit.SECONDS);
             }
         } catch (IOException e) {
