@@ -5,10 +5,11 @@ MVN := ./mvnw -B -q
 KUBECONFIG_PATH := $(CURDIR)/.cluster/kubeconfig
 KUBECTL = $(shell hack/build-tools.sh 2>/dev/null | tail -1)/kubectl --kubeconfig=$(KUBECONFIG_PATH)
 
-.PHONY: help tools cluster-up cluster-down build crds test unit run stop bench bench-core bench-rollout clean
+.PHONY: help tools cluster-up cluster-down build crds test unit run run-gitops stop bench bench-core bench-rollout clean
 
 help:
 	@echo "make run           local cluster + CRDs + operator + sample models, status printed"
+	@echo "make run-gitops    the same, with the samples synced from a local Git repository by a real Argo CD"
 	@echo "make test          unit and integration tests (starts the local cluster when needed)"
 	@echo "make cluster-up    start the local control plane with fake GPU nodes (.cluster/kubeconfig)"
 	@echo "make cluster-down  stop it and remove its files"
@@ -17,7 +18,7 @@ help:
 	@echo "make bench-rollout N OpenModels vs the floor, CPU, RSS, requests, restart and recovery (BENCH_SIZES=100,1000)"
 
 tools:
-	@hack/build-tools.sh >/dev/null
+	@hack/build-tools.sh --with-argocd >/dev/null
 
 cluster-up:
 	@hack/cluster.sh up
@@ -40,6 +41,9 @@ test: tools
 
 run: cluster-up build
 	@hack/run.sh
+
+run-gitops: cluster-up build
+	@hack/run.sh gitops
 
 stop:
 	@hack/run.sh stop

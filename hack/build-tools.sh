@@ -2,7 +2,11 @@
 # Builds the local control plane's binaries from their upstream Go modules (pinned in
 # hack/tools/*/go.mod) into a versioned cache under $HOME/.cache/openmodel. A component is
 # rebuilt only when its pins change. Prints the bin directory on stdout as its last line.
+#   hack/build-tools.sh                 the control plane, kubectl and helm
+#   hack/build-tools.sh --with-argocd   also Argo CD's controller and repo server, and a Redis (GitOps tests)
 set -euo pipefail
+with_argocd=false
+[ "${1:-}" = --with-argocd ] && with_argocd=true
 here=$(cd "$(dirname "$0")" && pwd)
 cache_root=${OPENMODEL_CACHE:-$HOME/.cache/openmodel}
 
@@ -72,11 +76,25 @@ if [ ! -x "$helm_bin/helm" ]; then
   bin=$saved_bin
 fi
 ln -sfn "$helm_bin/helm" "$bin/helm"
+# Argo CD likewise, only when asked (make test, make run-gitops): a cold build takes minutes.
+argocd_version=$(module_version "$here/tools/argocd" github.com/argoproj/argo-cd/v3)
+if $with_argocd; then
+  argocd_key=$(cat "$here"/tools/argocd/go.mod "$here"/tools/argocd/go.sum "$here"/tools/argocd/*/main.go | sha256sum | cut -c1-12)
+  argocd_bin="$cache_root/tools/argocd-$argocd_version-$argocd_key/bin"
+  mkdir -p "$argocd_bin"
+  saved_bin=$bin; bin=$argocd_bin
+  build argocd "$here/tools/argocd" ./argocd argocd "-X github.com/argoproj/argo-cd/v3/common.version=${argocd_version#v}"
+  build redis "$here/tools/argocd" ./redis redis
+  bin=$saved_bin
+  ln -sfn "$argocd_bin/argocd" "$bin/argocd"
+  ln -sfn "$argocd_bin/redis" "$bin/redis"
+fi
 [ $((SECONDS - total)) -gt 0 ] && echo "control-plane binaries ready in $((SECONDS - total))s" >&2
 {
   echo "KUBE_VERSION=$k8s_version"
   echo "ETCD_VERSION=$etcd_version"
   echo "KWOK_VERSION=$kwok_version"
   echo "HELM_VERSION=$helm_version"
+  echo "ARGOCD_VERSION=$argocd_version"
 } > "$bin/versions.env"
 echo "$bin"

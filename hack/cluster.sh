@@ -119,6 +119,8 @@ YAML
 }
 
 down() {
+  "$repo/hack/gitops.sh" down >/dev/null 2>&1 || true
+  rm -rf "$state/argocd"
   if [ -d "$cluster_dir" ]; then
     tools
     kwokctl delete cluster --name "$name" >&2 || true

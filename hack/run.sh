@@ -3,6 +3,7 @@
 # cluster; the sample models are applied and their status printed.
 #   hack/run.sh        start (restart) the operator, apply samples, print status
 #   hack/run.sh stop   stop the operator
+#   hack/run.sh gitops the same, but the samples come from Git through a real Argo CD (hack/gitops.sh)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 state=$repo/.cluster
@@ -18,7 +19,7 @@ stop() {
   rm -f "$pidfile"
 }
 
-if [ "${1:-}" = stop ]; then stop; exit 0; fi
+if [ "${1:-}" = stop ]; then stop; "$repo/hack/gitops.sh" down 2>/dev/null || true; exit 0; fi
 
 [ -f "$KUBECONFIG" ] || { echo "run: no local cluster; run 'make cluster-up' first" >&2; exit 1; }
 [ -f "$repo/target/quarkus-app/quarkus-run.jar" ] || { echo "run: operator not built; run 'make build' first" >&2; exit 1; }
@@ -35,6 +36,17 @@ echo "starting the operator (log: $log)..." >&2
 QUARKUS_HTTP_PORT=${OPENMODEL_HTTP_PORT:-18080} nohup java -jar "$repo/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
 echo $! > "$pidfile"
 
+if [ "${1:-}" = gitops ]; then
+  "$repo/hack/gitops.sh" up
+  OPENMODEL_SAMPLES_NAMESPACE=$ns "$repo/hack/gitops.sh" samples
+  echo
+  kubectl get openmodels -n "$ns"
+  echo
+  echo "The operator (pid $(cat "$pidfile")) and Argo CD keep running. Commit to $("$repo/hack/gitops.sh" env)/samples.git"
+  echo "(work tree: .cluster/argocd/samples-work) and Argo CD syncs it. 'make stop' stops both; 'make cluster-down' removes the cluster."
+  echo "export KUBECONFIG=$KUBECONFIG"
+  exit 0
+fi
 kubectl apply -n "$ns" -f "$repo/deploy/samples/" -f "$repo/deploy/samples/refused/" >&2
 echo "waiting for the compliant samples to become Ready and the refused one to be refused..." >&2
 compliant=()

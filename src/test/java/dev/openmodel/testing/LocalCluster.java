@@ -101,6 +101,11 @@ public final class LocalCluster implements BeforeAllCallback, AfterAllCallback {
     public record Result(int exitCode, String output) {
     }
 
+    /** Runs a command (a script of the project's, git) in the project's directory, with standard input. */
+    public static Result run(Duration timeout, String stdin, String... command) {
+        return run(List.of(command), stdin, timeout);
+    }
+
     private static void ensureUp() {
         Result up = run(List.of(PROJECT.resolve("hack/cluster.sh").toString(), "up"), null, Duration.ofMinutes(80));
         if (up.exitCode() != 0) {
