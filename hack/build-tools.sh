@@ -3,7 +3,8 @@
 # hack/tools/*/go.mod) into a versioned cache under $HOME/.cache/openmodel. A component is
 # rebuilt only when its pins change. Prints the bin directory on stdout as its last line.
 #   hack/build-tools.sh                 the control plane, kubectl and helm
-#   hack/build-tools.sh --with-argocd   also Argo CD's controller and repo server, and a Redis (GitOps tests)
+#   hack/build-tools.sh --with-argocd   also Argo CD's controller and repo server, a Redis, and the
+#                                       health-check test runner over Argo CD's Lua VM (GitOps tests)
 set -euo pipefail
 with_argocd=false
 [ "${1:-}" = --with-argocd ] && with_argocd=true
@@ -85,9 +86,9 @@ if $with_argocd; then
   saved_bin=$bin; bin=$argocd_bin
   build argocd "$here/tools/argocd" ./argocd argocd "-X github.com/argoproj/argo-cd/v3/common.version=${argocd_version#v}"
   build redis "$here/tools/argocd" ./redis redis
+  build argocd-health-test "$here/tools/argocd" ./healthtest argocd-health-test
   bin=$saved_bin
-  ln -sfn "$argocd_bin/argocd" "$bin/argocd"
-  ln -sfn "$argocd_bin/redis" "$bin/redis"
+  for t in argocd redis argocd-health-test; do ln -sfn "$argocd_bin/$t" "$bin/$t"; done
 fi
 [ $((SECONDS - total)) -gt 0 ] && echo "control-plane binaries ready in $((SECONDS - total))s" >&2
 {
