@@ -39,6 +39,8 @@ public class LeaderElection {
     KubernetesClient client;
     private volatile String leaseNamespace;
     private volatile String identity;
+    /** Set when this process became the leader: only a leader has a Lease to give back. */
+    private volatile boolean leading;
 
     void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
         shuttingDown = true;
@@ -52,7 +54,7 @@ public class LeaderElection {
     void releaseLease(@Observes @Priority(Integer.MAX_VALUE - 1) ShutdownEvent event) {
         String namespace = leaseNamespace;
         String self = identity;
-        if (namespace == null || self == null || client == null) {
+        if (!leading || namespace == null || self == null || client == null) {
             return;
         }
         // The SDK closes the shared client when it stops: a short-lived one with the same configuration.
@@ -80,8 +82,7 @@ public class LeaderElection {
         String identity = System.getenv().getOrDefault("HOSTNAME", "openmodel-" + java.util.UUID.randomUUID());
         this.leaseNamespace = namespace;
         this.identity = identity;
-        LeaderCallbacks callbacks = new LeaderCallbacks(() -> {
-        }, () -> {
+        LeaderCallbacks callbacks = new LeaderCallbacks(() -> leading = true, () -> {
             if (!shuttingDown) {
                 LOG.errorf("lost the Lease %s/%s as %s while running: halting so that only the new leader reconciles", namespace, LEASE, identity);
                 Runtime.getRuntime().halt(1);

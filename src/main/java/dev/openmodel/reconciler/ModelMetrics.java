@@ -59,7 +59,14 @@ final class ModelMetrics {
     private static void gauge(MeterRegistry registry, String name, String description, String tag, String value, Predicate<OpenModel> counted) {
         Gauge.builder(name, () -> {
             IndexerResourceCache<OpenModel> cache = models;
-            return cache == null ? 0 : cache.list().filter(counted).count();
+            if (cache == null) {
+                return 0;
+            }
+            try {
+                return cache.list().filter(counted).count();
+            } catch (RuntimeException notStarted) {
+                return Double.NaN; // scraped before the informers started: unknown, not zero (and no warning in the log)
+            }
         }).description(description).tag(tag, value).register(registry);
     }
 

@@ -1,0 +1,94 @@
+package dev.openmodel.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.openmodel.reconciler.ConformanceReportReconciler;
+import dev.openmodel.reconciler.LeaderElection;
+import dev.openmodel.reconciler.OpenModelReconciler;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.ControllerConfiguration;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.quarkiverse.operatorsdk.runtime.QuarkusConfigurationService;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Quarkus application itself, booted by Quarkus as it boots in production (CDI, the operator
+ * SDK extension's build-time and run-time configuration, Micrometer, SmallRye Health), with the
+ * test profile's only differences: the operator is not started and no cluster is reached
+ * (application.properties, %test). What the packaged operator does on a cluster is
+ * PackagedOperatorIT's part.
+ */
+@QuarkusTest
+class OperatorWiringTest {
+    @Inject
+    QuarkusConfigurationService configuration;
+    @Inject
+    OpenModelReconciler openModelReconciler;
+    @Inject
+    ConformanceReportReconciler conformanceReportReconciler;
+    @Inject
+    LeaderElectionConfiguration leaderElection;
+    @TestHTTPResource("/")
+    URL root;
+
+    /** The controllers' configuration as the SDK extension resolved it (registering them would reach the cluster). */
+    Map<String, ControllerConfiguration<?>> controllers() {
+        return java.util.stream.Stream.of(configuration.getConfigurationFor(openModelReconciler), configuration.getConfigurationFor(conformanceReportReconciler))
+                .collect(Collectors.toMap(ControllerConfiguration::getName, c -> c));
+    }
+
+    @Test
+    void bothControllersAreRegisteredWithTheirConfiguration() {
+        assertThat(configuration.controllerConfigurations().map(ControllerConfiguration::getName))
+                .containsExactlyInAnyOrder("openmodel", ConformanceReportReconciler.NAME);
+        Map<String, ControllerConfiguration<?>> controllers = controllers();
+
+        ControllerConfiguration<?> models = controllers.get("openmodel");
+        assertThat(models.getResourceClass()).isEqualTo(dev.openmodel.api.v1alpha1.OpenModel.class);
+        assertThat(models.getInformerConfig().watchAllNamespaces()).isTrue();
+        assertThat(models.fieldManager()).isEqualTo(OpenModelReconciler.FIELD_MANAGER);
+        assertThat(models.maxReconciliationInterval()).contains(Duration.ofMinutes(5));
+        assertThat(models.getRetry()).isInstanceOfSatisfying(GenericRetry.class, retry -> {
+            assertThat(retry.getMaxAttempts()).as("retries never give up").isEqualTo(-1);
+            assertThat(retry.getInitialInterval()).isEqualTo(2000);
+            assertThat(retry.getIntervalMultiplier()).isEqualTo(2.0);
+            assertThat(retry.getMaxInterval()).isEqualTo(60000);
+        });
+
+        ControllerConfiguration<?> report = controllers.get(ConformanceReportReconciler.NAME);
+        assertThat(report.maxReconciliationInterval()).contains(Duration.ofMinutes(5));
+        assertThat(report.fieldManager()).isEqualTo(OpenModelReconciler.FIELD_MANAGER);
+    }
+
+    @Test
+    void threadsLeaderElectionAndMetricsAreOurs() {
+        assertThat(configuration.concurrentReconciliationThreads()).isEqualTo(10);
+        assertThat(configuration.concurrentWorkflowExecutorThreads()).isEqualTo(10);
+        // Our Lease configuration is what the SDK gets; the extension turns leader election on in the prod profile only.
+        assertThat(leaderElection.getLeaseName()).isEqualTo(LeaderElection.LEASE);
+        assertThat(leaderElection.getLeaderCallbacks()).isPresent();
+        assertThat(configuration.getLeaderElectionConfiguration()).as("%test profile").isEmpty();
+        assertThat(configuration.getMetrics().getClass().getName()).contains("Micrometer");
+    }
+
+    @Test
+    void servesLivenessAndPrometheusMetrics() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> live = http.send(HttpRequest.newBuilder(URI.create(root + "q/health/live")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(live.statusCode()).as(live.body()).isEqualTo(200);
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(root + "q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes"); // the operator's own series: PackagedOperatorIT
+    }
+}
