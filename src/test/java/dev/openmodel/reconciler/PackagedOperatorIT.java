@@ -5,72 +5,48 @@ import static org.awaitility.Awaitility.await;
 
 import dev.openmodel.testing.LocalCluster;
 import dev.openmodel.testing.Models;
-import java.io.IOException;
-import java.net.ServerSocket;
+import dev.openmodel.testing.PackagedOperatorResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The artifact we ship: the packaged Quarkus operator (target/quarkus-app/quarkus-run.jar), as
- * `make run` starts it, reconciles on the local cluster and serves health and metrics.
+ * The artifact we ship: the packaged Quarkus operator (target/quarkus-app/quarkus-run.jar), launched
+ * by Quarkus's own integration-test support in the prod profile as `make run` starts it, reconciles
+ * on the local cluster and serves health and metrics.
  */
+@QuarkusIntegrationTest
+@WithTestResource(PackagedOperatorResource.class)
 class PackagedOperatorIT {
-    @RegisterExtension
-    static LocalCluster cluster = new LocalCluster();
+    static final LocalCluster cluster = new LocalCluster();
+    static final Path log = Path.of("target/quarkus.log"); // where Quarkus puts the launched application's output
 
-    static Process operator;
-    static int port;
-    static Path log;
-
-    @BeforeAll
-    static void startPackagedOperator() throws IOException {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
-        assertThat(jar).as("packaged by `mvn package` before integration tests").exists();
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        log = Files.createTempFile("packaged-operator", ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.operator-sdk.controllers.openmodel.namespaces=" + cluster.namespace(),
-                "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("KUBECONFIG", LocalCluster.kubeconfig().toString());
-        operator = builder.start();
-    }
-
-    @AfterAll
-    static void stop() throws InterruptedException {
-        operator.destroy();
-        if (!operator.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-            operator.destroyForcibly();
-            operator.waitFor();
-            throw new AssertionError("the packaged operator did not stop within 30 s of SIGTERM");
-        }
-    }
+    @TestHTTPResource("/")
+    URL root;
 
     @Test
     void reconcilesAModelAndServesHealthAndMetrics() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
+        String namespace = PackagedOperatorResource.namespace();
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(
-                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                http.send(HttpRequest.newBuilder(URI.create(root + "q/health/ready")).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode()).as(Files.readString(log)).isEqualTo(200));
 
-        LocalCluster.Result applied = cluster.kubectl(OpenModelIT.manifest("packaged", "count: 1"), "apply", "-f", "-");
+        LocalCluster.Result applied = cluster.kubectl(OpenModelIT.manifest("packaged", "count: 1"), "--namespace=" + namespace, "apply", "-f", "-");
         assertThat(applied.exitCode()).as(applied.output()).isZero();
-        Models models = new Models(LocalCluster.client(), cluster.namespace());
+        Models models = new Models(LocalCluster.client(), namespace);
         await().atMost(Duration.ofSeconds(90)).until(() -> models.isReady("packaged"));
 
-        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(),
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(root + "q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).contains("operator_sdk").contains("openmodel");
         assertThat(metrics).containsPattern("openmodel_models\\{[^}]*reason=\"Ready\"[^}]*\\} 1\\.0")
