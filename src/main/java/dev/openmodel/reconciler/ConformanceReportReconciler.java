@@ -68,6 +68,7 @@ public class ConformanceReportReconciler implements Reconciler<ConformanceReport
         var apiServices = InformerEventSourceConfiguration.from(APIService.class, ConformanceReport.class).withName("apiservices")
                 .withSecondaryToPrimaryMapper(s -> REPORT).build();
         var nodes = InformerEventSourceConfiguration.from(Node.class, ConformanceReport.class).withName("report-nodes")
+                .withItemStore(new TrimmedStore.NoManagedFields<>())
                 .withSecondaryToPrimaryMapper(n -> REPORT)
                 .withOnUpdateFilter((now, before) -> !Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels())
                         || !Objects.equals(now.getStatus() == null ? null : now.getStatus().getAllocatable(),
