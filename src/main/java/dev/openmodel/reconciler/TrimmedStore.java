@@ -97,7 +97,7 @@ public abstract class TrimmedStore<R extends HasMetadata> extends BasicItemStore
                 pod.setSpec(spec);
             }
             if (pod.getMetadata() != null) {
-                pod.getMetadata().setAnnotations(null);
+                pod.getMetadata().setAnnotations(Map.of()); // the SDK's event handler reads them: empty, not absent
             }
         }
     }

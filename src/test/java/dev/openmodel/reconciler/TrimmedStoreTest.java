@@ -59,7 +59,7 @@ class TrimmedStoreTest {
                 .withNewStatus().withPhase("Running").endStatus().build();
         new TrimmedStore.Pods().put("ns/m-1", pod);
         assertThat(pod.getMetadata().getManagedFields()).isNull();
-        assertThat(pod.getMetadata().getAnnotations()).isNull();
+        assertThat(pod.getMetadata().getAnnotations()).isNotNull().isEmpty();
         assertThat(pod.getMetadata().getLabels()).containsEntry("openmodel.dev/model", "m");
         assertThat(pod.getSpec().getNodeName()).isEqualTo("gpu-0");
         assertThat(pod.getSpec().getContainers()).isEmpty();
