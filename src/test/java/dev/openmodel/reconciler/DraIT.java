@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,11 +22,8 @@ class DraIT {
     static final String DRIVER = "src/test/resources/dra/fake-gpu-driver.yaml";
 
     @RegisterExtension
-    @Order(1)
-    static LocalCluster cluster = new LocalCluster();
-    @RegisterExtension
-    @Order(2)
-    static OperatorUnderTest operator = new OperatorUnderTest(cluster);
+    static OperatorUnderTest operator = new OperatorUnderTest();
+    static LocalCluster cluster = operator.cluster();
 
     static KubernetesClient client = LocalCluster.client();
 

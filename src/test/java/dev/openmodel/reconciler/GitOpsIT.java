@@ -37,11 +37,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GitOpsIT {
     @RegisterExtension
-    @Order(1)
-    static LocalCluster cluster = new LocalCluster();
-    @RegisterExtension
-    @Order(2)
-    static OperatorUnderTest operator = new OperatorUnderTest(cluster);
+    static OperatorUnderTest operator = new OperatorUnderTest();
+    static LocalCluster cluster = operator.cluster();
 
     static final KubernetesClient client = LocalCluster.client();
     static final ResourceDefinitionContext APPLICATION = new ResourceDefinitionContext.Builder().withGroup("argoproj.io").withVersion("v1alpha1")

@@ -11,18 +11,14 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The GPU-memory fit check against the local cluster's fake H100 and L4 nodes. */
 class GpuFitIT {
     @RegisterExtension
-    @Order(1)
-    static LocalCluster cluster = new LocalCluster();
-    @RegisterExtension
-    @Order(2)
-    static OperatorUnderTest operator = new OperatorUnderTest(cluster);
+    static OperatorUnderTest operator = new OperatorUnderTest();
+    static LocalCluster cluster = operator.cluster();
 
     static KubernetesClient client = LocalCluster.client();
 

@@ -11,18 +11,14 @@ import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A failure that outlives any fixed retry budget is healed once its cause is gone, without anyone touching the model. */
 class NothingSticksIT {
     @RegisterExtension
-    @Order(1)
-    static LocalCluster cluster = new LocalCluster();
-    @RegisterExtension
-    @Order(2)
-    static OperatorUnderTest operator = new OperatorUnderTest(cluster);
+    static OperatorUnderTest operator = new OperatorUnderTest();
+    static LocalCluster cluster = operator.cluster();
 
     static KubernetesClient client = LocalCluster.client();
 

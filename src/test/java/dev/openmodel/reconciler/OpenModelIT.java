@@ -18,18 +18,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An OpenModel on the real control plane, in a namespace enforcing Pod Security "restricted". */
 class OpenModelIT {
     @RegisterExtension
-    @Order(1)
-    static LocalCluster cluster = new LocalCluster();
-    @RegisterExtension
-    @Order(2)
-    static OperatorUnderTest operator = new OperatorUnderTest(cluster);
+    static OperatorUnderTest operator = new OperatorUnderTest();
+    static LocalCluster cluster = operator.cluster();
 
     static KubernetesClient client = LocalCluster.client();
 

@@ -15,18 +15,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The gate on a real cluster: license, openness and supply-chain rules decide what runs. */
 class PolicyGateIT {
     @RegisterExtension
-    @Order(1)
-    static LocalCluster cluster = new LocalCluster();
-    @RegisterExtension
-    @Order(2)
-    static OperatorUnderTest operator = new OperatorUnderTest(cluster);
+    static OperatorUnderTest operator = new OperatorUnderTest();
+    static LocalCluster cluster = operator.cluster();
 
     static KubernetesClient client = LocalCluster.client();
     static final List<String> policies = new ArrayList<>();

@@ -7,25 +7,22 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The OpenModel reconciler watching a test class's namespace, for the length of the class:
- * started after {@link LocalCluster} has made the namespace, stopped before it is deleted, with
- * the class's OpenModels deleted on the way out.
+ * The OpenModel reconciler watching a test class's own namespace on the local cluster, for the
+ * length of the class: the namespace is made first ({@link LocalCluster}), the operator stopped and
+ * the class's OpenModels deleted before the namespace is. One extension per class:
  * <pre>{@code
- * @RegisterExtension @Order(1) static LocalCluster cluster = new LocalCluster();
- * @RegisterExtension @Order(2) static OperatorUnderTest operator = new OperatorUnderTest(cluster);
+ * @RegisterExtension static OperatorUnderTest operator = new OperatorUnderTest();
+ * static LocalCluster cluster = operator.cluster();
  * }</pre>
  */
 public final class OperatorUnderTest implements BeforeAllCallback, AfterAllCallback {
-    private final LocalCluster cluster;
+    private final LocalCluster cluster = new LocalCluster();
     private TestOperator operator;
     private Models models;
 
-    public OperatorUnderTest(LocalCluster cluster) {
-        this.cluster = cluster;
-    }
-
     @Override
     public void beforeAll(ExtensionContext context) {
+        cluster.beforeAll(context);
         KubernetesClient client = LocalCluster.client();
         operator = TestOperator.start(client, cluster.namespace());
         models = new Models(client, cluster.namespace());
@@ -33,10 +30,19 @@ public final class OperatorUnderTest implements BeforeAllCallback, AfterAllCallb
 
     @Override
     public void afterAll(ExtensionContext context) {
-        if (operator != null) {
-            operator.close();
-            LocalCluster.client().resources(OpenModel.class).inNamespace(cluster.namespace()).delete();
+        try {
+            if (operator != null) {
+                operator.close();
+                LocalCluster.client().resources(OpenModel.class).inNamespace(cluster.namespace()).delete();
+            }
+        } finally {
+            cluster.afterAll(context);
         }
+    }
+
+    /** The local cluster and the class's namespace. */
+    public LocalCluster cluster() {
+        return cluster;
     }
 
     /** The models of the class's namespace, as tests look at them. */
