@@ -200,10 +200,9 @@ class GitOpsIT {
     void theUpstreamLayoutHealthTestsPassUnderArgoCdsOwnLuaVm() {
         // hack/tools/argocd/healthtest: every case of health_test.yaml through Argo CD's util/lua, as a
         // built-in script (its TestLuaHealthScript) and as an argocd-cm override (standard libraries closed).
-        LocalCluster.Result tools = LocalCluster.run(Duration.ofMinutes(30), null, "hack/build-tools.sh", "--with-argocd");
-        assertThat(tools.exitCode()).as(tools.output()).isZero();
-        String bin = tools.output().strip().lines().reduce((a, b) -> b).orElseThrow();
-        LocalCluster.Result run = LocalCluster.run(Duration.ofSeconds(60), null, bin + "/argocd-health-test", "deploy/argocd/resource_customizations");
+        // Built beside the cluster's binaries by hack/gitops.sh up (build-tools.sh --with-argocd) before the tests.
+        String runner = LocalCluster.binDir().resolve("argocd-health-test").toString();
+        LocalCluster.Result run = LocalCluster.run(Duration.ofSeconds(60), null, runner, "deploy/argocd/resource_customizations");
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("(argocd-cm)").containsPattern("\\d+ cases, 0 failed");
     }

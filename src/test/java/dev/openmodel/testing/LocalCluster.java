@@ -76,6 +76,12 @@ public final class LocalCluster implements BeforeAllCallback, AfterAllCallback {
         return KUBECONFIG;
     }
 
+    /** Where hack/build-tools.sh put the cluster's binaries (and, after --with-argocd, Argo CD's). */
+    public static Path binDir() {
+        client();
+        return binDir;
+    }
+
     /**
      * Runs the cluster's own kubectl, as a user would, with the given standard input, in the
      * test class's namespace unless the arguments name one.
