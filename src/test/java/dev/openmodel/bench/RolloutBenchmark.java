@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.openmodel.api.v1alpha1.OpenModel;
 import dev.openmodel.reconciler.Conditions;
 import dev.openmodel.serving.InferenceServer;
+import dev.openmodel.testing.ContainerJvmOptions;
 import dev.openmodel.testing.LocalCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -79,6 +80,7 @@ public final class RolloutBenchmark {
         ensureNodes(largest);
         results.put("machine", machine());
         results.put("jvmOptions", OperatorProcess.jvmOptions());
+        results.put("operatorJava", OperatorProcess.java());
         table.append("| N | floor | OpenModel | ratio | operator CPU/model | RSS idle | RSS after | requests/model (floor → operator) | steady writes | restart → first reconcile | restart → all reconciled | restart writes |\n");
         table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<Object> rollouts = new ArrayList<>();
@@ -570,25 +572,51 @@ public final class RolloutBenchmark {
             }
         }
 
-        /** The shipped Deployment's memory limit as the JVM sees it in a container, and its JAVA_OPTS_APPEND. */
+        static final Path APP = Path.of("target/quarkus-app").toAbsolutePath();
+
+        /**
+         * The JVM options of the shipped container (the image's run-java.sh with the image's and the
+         * Deployment's environment, see ContainerJvmOptions) and its memory limit, with the image's
+         * /deployments/ as the packaged application here.
+         */
         static List<String> jvmOptions() {
+            List<String> options = new ArrayList<>();
+            ContainerJvmOptions.memoryLimit(ContainerJvmOptions.DEPLOYMENT).ifPresent(options::add);
+            ContainerJvmOptions.shipped().stream().map(o -> o.replace("/deployments/", APP + "/")).forEach(options::add);
+            return options;
+        }
+
+        /** BENCH_JAVA, else a JDK of the image's Java release on this machine, else this JVM (said in the results). */
+        static String java() {
+            String chosen = env("BENCH_JAVA", "");
+            if (!chosen.isEmpty()) {
+                return chosen;
+            }
+            int major = ContainerJvmOptions.imageJavaMajor(ContainerJvmOptions.DOCKERFILE);
+            return ContainerJvmOptions.javaOf(major).map(Path::toString).orElseGet(() -> {
+                System.out.printf("no JDK %d here (the image's); the operator runs on this JVM, %s%n", major, System.getProperty("java.version"));
+                return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            });
+        }
+
+        /** The image's AOT cache, recorded as the image build records it (hack/aot-cache.sh), when the options use one. */
+        static void ensureAotCache(String java, List<String> options) throws IOException {
+            String flag = "-XX:AOTCache=";
+            var cache = options.stream().filter(o -> o.startsWith(flag)).map(o -> Path.of(o.substring(flag.length()))).findFirst();
+            Path jar = APP.resolve("quarkus-run.jar");
+            if (cache.isEmpty() || Files.exists(cache.get()) && Files.getLastModifiedTime(cache.get()).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                return;
+            }
+            List<String> command = new ArrayList<>(List.of("hack/aot-cache.sh", java, jar.toString(), cache.get().toString()));
+            options.stream().filter(o -> !o.startsWith(flag)).forEach(command::add);
+            Process p = new ProcessBuilder(command).inheritIO().start();
             try {
-                var yaml = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
-                var deployment = yaml.readTree(Path.of("deploy/operator.yaml").toFile());
-                var container = deployment.path("spec").path("template").path("spec").path("containers").get(0);
-                List<String> options = new ArrayList<>();
-                String limit = container.path("resources").path("limits").path("memory").asText();
-                if (!limit.isEmpty()) {
-                    options.add("-XX:MaxRAM=" + limit.replace("Mi", "m").replace("Gi", "g"));
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("hack/aot-cache.sh failed");
                 }
-                for (var e : container.path("env")) {
-                    if (e.path("name").asText().equals("JAVA_OPTS_APPEND")) {
-                        options.addAll(List.of(e.path("value").asText().trim().split("\\s+")));
-                    }
-                }
-                return options;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted recording the AOT cache", e);
             }
         }
 
@@ -598,8 +626,11 @@ public final class RolloutBenchmark {
                 port = socket.getLocalPort();
             }
             List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(jvmOptions());
+            String java = java();
+            List<String> options = jvmOptions();
+            ensureAotCache(java, options);
+            command.add(java);
+            command.addAll(options);
             if (!env("BENCH_JFR", "").isEmpty()) { // BENCH_JFR=1: a Java Flight Recorder profile of every operator process
                 command.add("-XX:FlightRecorderOptions=stackdepth=256");
                 command.add("-XX:StartFlightRecording=settings=profile,filename=" + OUT.resolve("operator-" + System.currentTimeMillis() + ".jfr"));
@@ -607,7 +638,7 @@ public final class RolloutBenchmark {
             command.add("-Dquarkus.http.port=" + port);
             // BENCH_OPERATOR_OPTS: more JVM options or settings to compare, e.g. -Dquarkus.operator-sdk.concurrent-reconciliation-threads=10
             command.addAll(List.of(env("BENCH_OPERATOR_OPTS", "").split("\\s+")).stream().filter(o -> !o.isBlank()).toList());
-            command.addAll(List.of("-jar", "target/quarkus-app/quarkus-run.jar"));
+            command.addAll(List.of("-jar", APP.resolve("quarkus-run.jar").toString()));
             Path log = OUT.resolve("operator-" + System.currentTimeMillis() + ".log");
             Files.createDirectories(OUT);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
