@@ -627,7 +627,11 @@ public final class RolloutBenchmark {
             }
             List<String> command = new ArrayList<>();
             String java = java();
-            List<String> options = jvmOptions();
+            List<String> options = new ArrayList<>(jvmOptions());
+            // BENCH_AOT=0, or a JVM before 24 (BENCH_JAVA): without the image's AOT cache
+            if (env("BENCH_AOT", "1").equals("0") || ContainerJvmOptions.major(Path.of(java).getParent().getParent()) < 24) {
+                options.removeIf(o -> o.startsWith("-XX:AOTCache="));
+            }
             ensureAotCache(java, options);
             command.add(java);
             command.addAll(options);

@@ -89,7 +89,8 @@ public final class ContainerJvmOptions {
         return homes.stream().filter(home -> major(home) == major).map(home -> home.resolve("bin/java")).filter(Files::isExecutable).findFirst();
     }
 
-    static int major(Path home) {
+    /** The feature release of the JDK at home (its release file), or -1. */
+    public static int major(Path home) {
         try {
             Matcher m = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.readString(home.resolve("release")));
             return m.find() ? Integer.parseInt(m.group(1)) : -1;
