@@ -66,9 +66,16 @@ public final class RolloutBenchmark {
     final Map<String, Object> results = new LinkedHashMap<>();
     final StringBuilder table = new StringBuilder();
 
-    public static void main(String[] args) throws Exception {
-        new RolloutBenchmark().run();
-        System.exit(0);
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            new RolloutBenchmark().run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // The clients' non-daemon threads would keep a failed run's JVM alive (one stayed 43 minutes).
+        System.exit(status);
     }
 
     void run() throws Exception {
