@@ -20,9 +20,13 @@ import org.jboss.logging.Logger;
 public class NativeCrypto {
     private static final Logger LOG = Logger.getLogger(NativeCrypto.class);
 
-    /** Before the SDK starts the informers (its observer has the default priority). */
+    /** Before the SDK starts the informers (its observer has the default priority). -Dopenmodel.native-crypto=false keeps the JDK's. */
     void onStart(@Observes @Priority(1) StartupEvent event) {
-        install();
+        if (Boolean.parseBoolean(System.getProperty("openmodel.native-crypto", "true"))) {
+            install();
+        } else {
+            LOG.info("TLS crypto: the JDK's providers (openmodel.native-crypto=false)");
+        }
     }
 
     /** The provider now first, or null when it could not be installed. */
