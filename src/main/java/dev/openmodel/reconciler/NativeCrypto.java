@@ -6,6 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.security.Security;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -20,9 +21,13 @@ import org.jboss.logging.Logger;
 public class NativeCrypto {
     private static final Logger LOG = Logger.getLogger(NativeCrypto.class);
 
-    /** Before the SDK starts the informers (its observer has the default priority). -Dopenmodel.native-crypto=false keeps the JDK's. */
+    /** openmodel.native-crypto=false (a system property, or OPENMODEL_NATIVE_CRYPTO) keeps the JDK's providers. */
+    @ConfigProperty(name = "openmodel.native-crypto", defaultValue = "true")
+    boolean enabled;
+
+    /** Before the SDK starts the informers (its observer has the default priority). */
     void onStart(@Observes @Priority(1) StartupEvent event) {
-        if (Boolean.parseBoolean(System.getProperty("openmodel.native-crypto", "true"))) {
+        if (enabled) {
             install();
         } else {
             LOG.info("TLS crypto: the JDK's providers (openmodel.native-crypto=false)");

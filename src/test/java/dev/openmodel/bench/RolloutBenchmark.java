@@ -86,8 +86,8 @@ public final class RolloutBenchmark {
         int largest = Math.max(recoveryN, sizes.stream().mapToInt(Integer::intValue).max().orElse(0));
         ensureNodes(largest);
         results.put("machine", machine());
-        results.put("jvmOptions", OperatorProcess.jvmOptions());
-        results.put("operatorJava", OperatorProcess.java());
+        results.put("operatorJava", OperatorProcess.Jvm.get().java());
+        results.put("jvmOptions", OperatorProcess.Jvm.get().options());
         table.append("| N | floor | OpenModel | ratio | operator CPU/model | RSS idle | RSS after | requests/model (floor → operator) | steady writes | restart → first reconcile | restart → all reconciled | restart writes |\n");
         table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<Object> rollouts = new ArrayList<>();
@@ -580,50 +580,61 @@ public final class RolloutBenchmark {
         }
 
         static final Path APP = Path.of("target/quarkus-app").toAbsolutePath();
+        static final String AOT_CACHE = "-XX:AOTCache=";
 
         /**
-         * The JVM options of the shipped container (the image's run-java.sh with the image's and the
-         * Deployment's environment, see ContainerJvmOptions) and its memory limit, with the image's
-         * /deployments/ as the packaged application here.
+         * How every operator process of the run is started, worked out once: the JVM (BENCH_JAVA, else a
+         * JDK of the image's Java release here, else this JVM) and the shipped container's options
+         * (ContainerJvmOptions) with the image's /deployments/ as the packaged application here. The
+         * image's AOT cache goes with them, recorded as the image build records it (hack/aot-cache.sh),
+         * unless BENCH_AOT=0 or the JVM predates AOT caches (24).
          */
-        static List<String> jvmOptions() {
-            List<String> options = new ArrayList<>();
-            ContainerJvmOptions.memoryLimit(ContainerJvmOptions.DEPLOYMENT).ifPresent(options::add);
-            ContainerJvmOptions.shipped().stream().map(o -> o.replace("/deployments/", APP + "/")).forEach(options::add);
-            return options;
-        }
+        record Jvm(String java, List<String> options) {
+            private static Jvm chosen;
 
-        /** BENCH_JAVA, else a JDK of the image's Java release on this machine, else this JVM (said in the results). */
-        static String java() {
-            String chosen = env("BENCH_JAVA", "");
-            if (!chosen.isEmpty()) {
+            static synchronized Jvm get() throws IOException {
+                if (chosen == null) {
+                    String java = choose();
+                    List<String> options = new ArrayList<>(ContainerJvmOptions.shipped().stream().map(o -> o.replace("/deployments/", APP + "/")).toList());
+                    if (env("BENCH_AOT", "1").equals("0") || ContainerJvmOptions.major(Path.of(java).getParent().getParent()) < 24) {
+                        options.removeIf(o -> o.startsWith(AOT_CACHE));
+                    }
+                    recordAotCache(java, options);
+                    chosen = new Jvm(java, List.copyOf(options));
+                }
                 return chosen;
             }
-            int major = ContainerJvmOptions.imageJavaMajor(ContainerJvmOptions.DOCKERFILE);
-            return ContainerJvmOptions.javaOf(major).map(Path::toString).orElseGet(() -> {
-                System.out.printf("no JDK %d here (the image's); the operator runs on this JVM, %s%n", major, System.getProperty("java.version"));
-                return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            });
-        }
 
-        /** The image's AOT cache, recorded as the image build records it (hack/aot-cache.sh), when the options use one. */
-        static void ensureAotCache(String java, List<String> options) throws IOException {
-            String flag = "-XX:AOTCache=";
-            var cache = options.stream().filter(o -> o.startsWith(flag)).map(o -> Path.of(o.substring(flag.length()))).findFirst();
-            Path jar = APP.resolve("quarkus-run.jar");
-            if (cache.isEmpty() || Files.exists(cache.get()) && Files.getLastModifiedTime(cache.get()).compareTo(Files.getLastModifiedTime(jar)) > 0) {
-                return;
-            }
-            List<String> command = new ArrayList<>(List.of("hack/aot-cache.sh", java, jar.toString(), cache.get().toString()));
-            options.stream().filter(o -> !o.startsWith(flag)).forEach(command::add);
-            Process p = new ProcessBuilder(command).inheritIO().start();
-            try {
-                if (p.waitFor() != 0) {
-                    throw new IllegalStateException("hack/aot-cache.sh failed");
+            private static String choose() {
+                String chosen = env("BENCH_JAVA", "");
+                if (!chosen.isEmpty()) {
+                    return chosen;
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted recording the AOT cache", e);
+                int major = ContainerJvmOptions.imageJavaMajor(ContainerJvmOptions.DOCKERFILE);
+                return ContainerJvmOptions.javaOf(major).map(Path::toString).orElseGet(() -> {
+                    System.out.printf("no JDK %d here (the image's); the operator runs on this JVM, %s%n", major, System.getProperty("java.version"));
+                    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                });
+            }
+
+            /** A cache older than the packaged application is recorded again. */
+            private static void recordAotCache(String java, List<String> options) throws IOException {
+                var cache = options.stream().filter(o -> o.startsWith(AOT_CACHE)).map(o -> Path.of(o.substring(AOT_CACHE.length()))).findFirst();
+                Path jar = APP.resolve("quarkus-run.jar");
+                if (cache.isEmpty() || Files.exists(cache.get()) && Files.getLastModifiedTime(cache.get()).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                    return;
+                }
+                List<String> command = new ArrayList<>(List.of("hack/aot-cache.sh", java, jar.toString(), cache.get().toString()));
+                options.stream().filter(o -> !o.startsWith(AOT_CACHE)).forEach(command::add);
+                Process p = new ProcessBuilder(command).inheritIO().start();
+                try {
+                    if (p.waitFor() != 0) {
+                        throw new IllegalStateException("hack/aot-cache.sh failed");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted recording the AOT cache", e);
+                }
             }
         }
 
@@ -633,15 +644,9 @@ public final class RolloutBenchmark {
                 port = socket.getLocalPort();
             }
             List<String> command = new ArrayList<>();
-            String java = java();
-            List<String> options = new ArrayList<>(jvmOptions());
-            // BENCH_AOT=0, or a JVM before 24 (BENCH_JAVA): without the image's AOT cache
-            if (env("BENCH_AOT", "1").equals("0") || ContainerJvmOptions.major(Path.of(java).getParent().getParent()) < 24) {
-                options.removeIf(o -> o.startsWith("-XX:AOTCache="));
-            }
-            ensureAotCache(java, options);
-            command.add(java);
-            command.addAll(options);
+            Jvm jvm = Jvm.get();
+            command.add(jvm.java());
+            command.addAll(jvm.options());
             if (!env("BENCH_JFR", "").isEmpty()) { // BENCH_JFR=1: a Java Flight Recorder profile of every operator process
                 command.add("-XX:FlightRecorderOptions=stackdepth=256");
                 command.add("-XX:StartFlightRecording=settings=profile,filename=" + OUT.resolve("operator-" + System.currentTimeMillis() + ".jfr"));

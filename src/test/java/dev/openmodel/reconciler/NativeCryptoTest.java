@@ -9,11 +9,13 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class NativeCryptoTest {
+    @BeforeEach
     @AfterEach
-    void restoreTheJdkProviders() {
+    void onlyTheJdksProviders() { // a @QuarkusTest earlier in this JVM may have installed it
         Security.removeProvider("AmazonCorrettoCryptoProvider");
     }
 
@@ -36,5 +38,13 @@ class NativeCryptoTest {
         Cipher opener = Cipher.getInstance("AES/GCM/NoPadding", "SunJCE");
         opener.init(Cipher.DECRYPT_MODE, key, iv);
         assertThat(new String(opener.doFinal(sealed), StandardCharsets.UTF_8)).isEqualTo("watch event");
+    }
+
+    @Test
+    void turnedOffItLeavesTheJdksProviders() {
+        NativeCrypto crypto = new NativeCrypto();
+        crypto.enabled = false; // openmodel.native-crypto=false
+        crypto.onStart(null);
+        assertThat(Security.getProvider("AmazonCorrettoCryptoProvider")).isNull();
     }
 }

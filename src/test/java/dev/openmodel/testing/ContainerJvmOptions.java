@@ -57,12 +57,18 @@ public final class ContainerJvmOptions {
         return options;
     }
 
+    /**
+     * What the shipped container's JVM runs with, outside a container: the Deployment's memory limit
+     * as -XX:MaxRAM (in a container the JVM sizes itself by the cgroup limit), then the options.
+     */
     public static List<String> shipped() {
-        return of(DOCKERFILE, DEPLOYMENT);
+        List<String> options = new ArrayList<>();
+        memoryLimit(DEPLOYMENT).ifPresent(options::add);
+        options.addAll(of(DOCKERFILE, DEPLOYMENT));
+        return options;
     }
 
-    /** The container's memory limit as a JVM option: in a container the JVM sizes itself by the cgroup limit. */
-    public static Optional<String> memoryLimit(Path deployment) {
+    static Optional<String> memoryLimit(Path deployment) {
         String limit = container(deployment).path("resources").path("limits").path("memory").asText();
         return limit.isEmpty() ? Optional.empty() : Optional.of("-XX:MaxRAM=" + limit.replace("Mi", "m").replace("Gi", "g"));
     }
