@@ -11,7 +11,8 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernete
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The inference server's Deployment, server-side applied and owned by its OpenModel. */
-@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = TrimmedStore.OwnApplyOnly.class))
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = TrimmedStore.OwnApplyOnly.class,
+        onUpdateFilter = DeploymentChanges.class))
 public class DeploymentDependent extends CRUDKubernetesDependentResource<Deployment, OpenModel> {
 
     public DeploymentDependent() {

@@ -85,6 +85,8 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
                 .withName("pods")
                 .withLabelSelector(Labels.MANAGED_SELECTOR)
                 .withItemStore(new TrimmedStore.Pods())
+                // Most pod updates (containers started, probes passed) change nothing the status reads.
+                .withOnUpdateFilter(ServingObservation::mattersToStatus)
                 .withSecondaryToPrimaryMapper(pod -> Optional.ofNullable(pod.getMetadata().getLabels())
                         .map(l -> l.get(Labels.MODEL))
                         .map(model -> Set.of(new ResourceID(model, pod.getMetadata().getNamespace())))

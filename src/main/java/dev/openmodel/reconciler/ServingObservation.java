@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -77,6 +78,55 @@ public record ServingObservation(Optional<Deployment> deployment, List<Pod> pods
 
     public List<Pod> livePods() {
         return pods.stream().filter(p -> p.getMetadata().getDeletionTimestamp() == null).toList();
+    }
+
+    /**
+     * All that the status reads of a pod: which model (label), whether it is going, where it runs,
+     * the scheduler's verdict and a container problem. Pod updates that leave it equal (a container
+     * started, a probe passed, the kubelet's timestamps) change no status and need no reconcile.
+     */
+    record PodView(String model, boolean deleting, String nodeName, String scheduledStatus, String scheduledReason,
+            String scheduledMessage, String problem) {
+    }
+
+    static PodView view(Pod pod) {
+        var labels = pod.getMetadata().getLabels();
+        var scheduled = podScheduled(pod);
+        return new PodView(labels == null ? null : labels.get(dev.openmodel.serving.Labels.MODEL), pod.getMetadata().getDeletionTimestamp() != null,
+                pod.getSpec() == null ? null : pod.getSpec().getNodeName(), scheduled.map(PodCondition::getStatus).orElse(null),
+                scheduled.map(PodCondition::getReason).orElse(null), scheduled.map(PodCondition::getMessage).orElse(null),
+                problem(pod).orElse(null));
+    }
+
+    /** Whether a pod update changes anything the status reads. */
+    public static boolean mattersToStatus(Pod now, Pod before) {
+        return !view(now).equals(view(before));
+    }
+
+    /**
+     * Whether a Deployment update can change the model's status or needs the Deployment applied
+     * again: the status reads only its replica counts; anything else the operator acts on is in
+     * its metadata (a spec change bumps the generation; labels, annotations, owners and the
+     * operator's own field ownership do not, so they are compared as they are). The Deployment
+     * controller's progress reports (observed generation, conditions, updated and available
+     * counts) are neither.
+     */
+    public static boolean mattersToStatusOrApply(Deployment now, Deployment before) {
+        var a = now.getMetadata();
+        var b = before.getMetadata();
+        return !Objects.equals(a.getGeneration(), b.getGeneration()) || !Objects.equals(a.getDeletionTimestamp(), b.getDeletionTimestamp())
+                || !Objects.equals(a.getLabels(), b.getLabels()) || !Objects.equals(a.getAnnotations(), b.getAnnotations())
+                || !Objects.equals(a.getOwnerReferences(), b.getOwnerReferences()) || !Objects.equals(a.getFinalizers(), b.getFinalizers())
+                || !Objects.equals(a.getManagedFields(), b.getManagedFields())
+                || count(now, true) != count(before, true) || count(now, false) != count(before, false);
+    }
+
+    private static int count(Deployment d, boolean ready) {
+        if (d.getStatus() == null) {
+            return 0;
+        }
+        Integer n = ready ? d.getStatus().getReadyReplicas() : d.getStatus().getReplicas();
+        return n == null ? 0 : n;
     }
 
     private static Optional<PodCondition> podScheduled(Pod pod) {

@@ -39,6 +39,8 @@ class OperatorWiringTest {
     ConformanceReportReconciler conformanceReportReconciler;
     @Inject
     LeaderElectionConfiguration leaderElection;
+    @Inject
+    io.fabric8.kubernetes.client.KubernetesClient client;
     @TestHTTPResource("/")
     URL root;
 
@@ -66,6 +68,12 @@ class OperatorWiringTest {
             assertThat(retry.getMaxInterval()).isEqualTo(60000);
         });
 
+        // The Deployment controller's progress reports do not reach a reconcile (the dependent's informer filter, from its annotation).
+        var deployment = models.getWorkflowSpec().orElseThrow().getDependentResourceSpecs().stream()
+                .filter(d -> "deployment".equals(d.getName())).findFirst().orElseThrow();
+        var config = (io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfig<?>) deployment.getConfiguration().orElseThrow();
+        assertThat(config.informerConfig().getOnUpdateFilter()).isInstanceOf(dev.openmodel.reconciler.DeploymentChanges.class);
+
         ControllerConfiguration<?> report = controllers.get(ConformanceReportReconciler.NAME);
         assertThat(report.maxReconciliationInterval()).contains(Duration.ofMinutes(5));
         assertThat(report.fieldManager()).isEqualTo(OpenModelReconciler.FIELD_MANAGER);
@@ -80,6 +88,16 @@ class OperatorWiringTest {
         assertThat(leaderElection.getLeaderCallbacks()).isPresent();
         assertThat(configuration.getLeaderElectionConfiguration()).as("%test profile").isEmpty();
         assertThat(configuration.getMetrics().getClass().getName()).contains("Micrometer");
+    }
+
+    @Test
+    void theClientDecodesOnlyTheOperatorsOwnFieldSets() {
+        String json = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\",\"managedFields\":["
+                + "{\"manager\":\"kubelet\",\"operation\":\"Update\",\"fieldsV1\":{\"f:status\":{}}},"
+                + "{\"manager\":\"" + OpenModelReconciler.FIELD_MANAGER + "\",\"operation\":\"Apply\",\"fieldsV1\":{\"f:spec\":{}}}]}}";
+        var entries = client.getKubernetesSerialization().unmarshal(json, io.fabric8.kubernetes.api.model.Pod.class).getMetadata().getManagedFields();
+        assertThat(entries.get(0).getFieldsV1()).isNull();
+        assertThat(entries.get(1).getFieldsV1().getAdditionalProperties()).containsKey("f:spec");
     }
 
     @Test

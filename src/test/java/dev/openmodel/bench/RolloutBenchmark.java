@@ -139,9 +139,11 @@ public final class RolloutBenchmark {
             op.awaitReady();
             rssIdle = op.rssKiB();
             long cpu0 = op.cpuMillis();
+            long reconciles0 = op.reconciles();
             ApiRequests b = ApiRequests.scrape(client);
             seconds = modelRollout(ns, n, null);
             cpuMs = op.cpuMillis() - cpu0;
+            r.put("reconcilesPerModel", round((double) (op.reconciles() - reconciles0) / n, 2));
             opRequests = ApiRequests.scrape(client).minus(b);
             rssAfter = op.rssKiB();
             int steady = Integer.parseInt(env("BENCH_STEADY_SECONDS", "30"));

@@ -1,0 +1,70 @@
+package dev.openmodel.reconciler;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.fabric8.kubernetes.api.model.FieldsV1;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.quarkus.kubernetes.client.KubernetesClientObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+
+/**
+ * Decodes managedFields without the field sets of other managers. Every watch event carries them
+ * (for a Pod, the controller manager's set mirrors its whole spec), each "f:" key becomes a map,
+ * and the operator reads only its own Apply set (the SDK's server-side-apply matcher); the item
+ * stores drop the rest afterwards ({@link TrimmedStore}). Skipping them while parsing saves the
+ * maps. Other managers' entries keep their manager, operation, time and subresource, with no
+ * {@code fieldsV1}: an object read this way must never be sent back whole with PUT (which would
+ * take the field sets as the new ones); the operator only ever applies what it renders.
+ *
+ * <p>Relies on the API server writing {@code manager} before {@code fieldsV1}, as Go's encoder
+ * does in the struct's order; an entry whose manager comes later is decoded whole.
+ */
+@Singleton
+public class ForeignFieldsSkipped implements KubernetesClientObjectMapperCustomizer {
+
+    @Override
+    public void customize(ObjectMapper mapper) {
+        mapper.registerModule(new SimpleModule("openmodel-managed-fields").addDeserializer(ManagedFieldsEntry.class, new EntryDeserializer()));
+    }
+
+    static final class EntryDeserializer extends StdDeserializer<ManagedFieldsEntry> {
+        EntryDeserializer() {
+            super(ManagedFieldsEntry.class);
+        }
+
+        @Override
+        public ManagedFieldsEntry deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            ManagedFieldsEntry entry = new ManagedFieldsEntry();
+            JsonToken t = p.currentToken() == JsonToken.START_OBJECT ? p.nextToken() : p.currentToken();
+            for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "manager" -> entry.setManager(p.getValueAsString());
+                    case "operation" -> entry.setOperation(p.getValueAsString());
+                    case "apiVersion" -> entry.setApiVersion(p.getValueAsString());
+                    case "time" -> entry.setTime(p.getValueAsString());
+                    case "fieldsType" -> entry.setFieldsType(p.getValueAsString());
+                    case "subresource" -> entry.setSubresource(p.getValueAsString());
+                    case "fieldsV1" -> {
+                        if (value == JsonToken.VALUE_NULL || entry.getManager() != null && !OpenModelReconciler.FIELD_MANAGER.equals(entry.getManager())) {
+                            p.skipChildren();
+                        } else {
+                            entry.setFieldsV1(ctxt.readValue(p, FieldsV1.class));
+                        }
+                    }
+                    default -> entry.setAdditionalProperty(name, ctxt.readValue(p, Object.class));
+                }
+            }
+            if (t != JsonToken.END_OBJECT) {
+                return (ManagedFieldsEntry) ctxt.handleUnexpectedToken(ManagedFieldsEntry.class, p);
+            }
+            return entry;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.openmodel.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** managedFields as an API server writes them, decoded through the operator's client mapper. */
+class ForeignFieldsSkippedTest {
+    static final String FIELDS = "{\"f:metadata\":{\"f:labels\":{\"f:app\":{}}},\"f:spec\":{\"f:replicas\":{}}}";
+
+    static KubernetesSerialization serialization() {
+        ObjectMapper mapper = new ObjectMapper();
+        new ForeignFieldsSkipped().customize(mapper);
+        return new KubernetesSerialization(mapper, true);
+    }
+
+    static String entry(String manager, String operation, String subresource) {
+        return "{\"manager\":\"" + manager + "\",\"operation\":\"" + operation + "\",\"apiVersion\":\"apps/v1\",\"time\":\"2026-12-02T09:00:00Z\","
+                + "\"fieldsType\":\"FieldsV1\",\"fieldsV1\":" + FIELDS + (subresource == null ? "" : ",\"subresource\":\"" + subresource + "\"") + "}";
+    }
+
+    @Test
+    void ownFieldSetsAreDecodedOthersOnlyNamed() {
+        String json = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"m\",\"namespace\":\"ns\",\"managedFields\":["
+                + entry(OpenModelReconciler.FIELD_MANAGER, "Apply", null) + "," + entry("kube-controller-manager", "Update", "status")
+                + "]},\"spec\":{\"replicas\":1},\"status\":{\"readyReplicas\":1}}";
+        Deployment d = serialization().unmarshal(json, Deployment.class);
+        var entries = d.getMetadata().getManagedFields();
+        assertThat(entries).hasSize(2);
+        ManagedFieldsEntry own = entries.get(0);
+        assertThat(own.getManager()).isEqualTo(OpenModelReconciler.FIELD_MANAGER);
+        assertThat(own.getOperation()).isEqualTo("Apply");
+        assertThat(own.getFieldsType()).isEqualTo("FieldsV1");
+        assertThat(own.getFieldsV1()).isEqualTo(new KubernetesSerialization().unmarshal(FIELDS, io.fabric8.kubernetes.api.model.FieldsV1.class));
+        ManagedFieldsEntry other = entries.get(1);
+        assertThat(other.getManager()).isEqualTo("kube-controller-manager");
+        assertThat(other.getOperation()).isEqualTo("Update");
+        assertThat(other.getSubresource()).isEqualTo("status");
+        assertThat(other.getTime()).isEqualTo("2026-12-02T09:00:00Z");
+        assertThat(other.getFieldsV1()).isNull();
+        // The rest of the object is untouched.
+        assertThat(d.getSpec().getReplicas()).isEqualTo(1);
+        assertThat(d.getStatus().getReadyReplicas()).isEqualTo(1);
+    }
+
+    @Test
+    void anEntryThatNamesItsManagerLateIsDecodedWholeAndUnknownKeysKept() {
+        String json = "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\",\"managedFields\":[{\"fieldsV1\":" + FIELDS
+                + ",\"manager\":\"kubelet\",\"future\":{\"x\":[1]},\"fieldsType\":null}]},\"spec\":{\"nodeName\":\"gpu-0\"}}";
+        Pod pod = serialization().unmarshal(json, Pod.class);
+        ManagedFieldsEntry e = pod.getMetadata().getManagedFields().get(0);
+        assertThat(e.getManager()).isEqualTo("kubelet");
+        assertThat(e.getFieldsV1().getAdditionalProperties()).containsKey("f:spec");
+        assertThat(e.getFieldsType()).isNull();
+        assertThat(e.getAdditionalProperties()).containsEntry("future", Map.of("x", java.util.List.of(1)));
+        assertThat(pod.getSpec().getNodeName()).isEqualTo("gpu-0");
+    }
+}
