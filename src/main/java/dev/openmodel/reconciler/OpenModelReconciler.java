@@ -87,6 +87,7 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
                 .withItemStore(new TrimmedStore.Pods())
                 // Most pod updates (containers started, probes passed) change nothing the status reads.
                 .withOnUpdateFilter(ServingObservation::mattersToStatus)
+                .withOnAddFilter(ServingObservation::mattersToStatus)
                 .withSecondaryToPrimaryMapper(pod -> Optional.ofNullable(pod.getMetadata().getLabels())
                         .map(l -> l.get(Labels.MODEL))
                         .map(model -> Set.of(new ResourceID(model, pod.getMetadata().getNamespace())))

@@ -98,6 +98,15 @@ public record ServingObservation(Optional<Deployment> deployment, List<Pod> pods
                 problem(pod).orElse(null));
     }
 
+    /**
+     * Whether a new pod says anything the status reads: one not yet placed, judged or failing (as
+     * the ReplicaSet creates them) reads as no pod at all ("0/1 placed; waiting for the scheduler").
+     */
+    public static boolean mattersToStatus(Pod added) {
+        PodView v = view(added);
+        return v.deleting() || v.nodeName() != null || v.scheduledStatus() != null || v.problem() != null;
+    }
+
     /** Whether a pod update changes anything the status reads. */
     public static boolean mattersToStatus(Pod now, Pod before) {
         return !view(now).equals(view(before));

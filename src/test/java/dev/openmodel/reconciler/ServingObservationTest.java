@@ -47,6 +47,16 @@ class ServingObservationTest {
         assertThat(matters(scheduled(), b -> b.editMetadata().addToLabels("openmodel.dev/model", "other").endMetadata())).isTrue();
     }
 
+    @Test
+    void aNewPodMattersOnlyOncePlacedJudgedFailingOrGoing() {
+        assertThat(ServingObservation.mattersToStatus(pending())).as("as the ReplicaSet creates it").isFalse();
+        assertThat(ServingObservation.mattersToStatus(scheduled())).isTrue();
+        assertThat(ServingObservation.mattersToStatus(new PodBuilder(pending()).editStatus().addNewCondition().withType("PodScheduled")
+                .withStatus("False").withReason("Unschedulable").endCondition().endStatus().build())).isTrue();
+        assertThat(ServingObservation.mattersToStatus(new PodBuilder(pending()).editMetadata().withDeletionTimestamp("2026-12-02T00:00:00Z")
+                .endMetadata().build())).isTrue();
+    }
+
     static Deployment deployment() {
         return new DeploymentBuilder().withNewMetadata().withName("m").withNamespace("ns").withGeneration(1L).addToLabels("app", "m").endMetadata()
                 .withNewSpec().withReplicas(1).endSpec().withNewStatus().withReplicas(1).endStatus().build();
