@@ -13,7 +13,16 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * Decodes managedFields without the field sets of other managers. Every watch event carries them
+ * The Kubernetes client's JSON mapper, made cheaper for what the operator decodes all day (watch
+ * events) and encodes on every reconcile (the SSA matcher turns each desired object into a map).
+ *
+ * <p>Bean properties are set and read through generated lambdas instead of reflection (Jackson's
+ * Blackbird module), in JVM mode only: a native image cannot define classes at run time and has
+ * no reflection cost to save. Measured on a Pod and a Deployment as the API server sends them
+ * (C1 only, as shipped): decoding 53.8 to 52.2 us, the matcher's conversion of a Deployment to a
+ * map 30.5 to 25.7 us.
+ *
+ * <p>managedFields are decoded without the field sets of other managers. Every watch event carries them
  * (for a Pod, the controller manager's set mirrors its whole spec), each "f:" key becomes a map,
  * and the operator reads only its own Apply set (the SDK's server-side-apply matcher); the item
  * stores drop the rest afterwards ({@link TrimmedStore}). Skipping them while parsing saves the
@@ -22,14 +31,20 @@ import java.io.IOException;
  * take the field sets as the new ones); the operator only ever applies what it renders.
  *
  * <p>Relies on the API server writing {@code manager} before {@code fieldsV1}, as Go's encoder
- * does in the struct's order; an entry whose manager comes later is decoded whole.
+ * does in the struct's order for built-in types (custom resources come as maps, keys sorted, so
+ * their entries are decoded whole). Measured: a Pod and a Deployment decoded in 48.3 instead of
+ * 53.8 us, their metadata alone in 8.1 instead of 10.2 us.
  */
 @Singleton
-public class ForeignFieldsSkipped implements KubernetesClientObjectMapperCustomizer {
+public class ClientMapper implements KubernetesClientObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(new SimpleModule("openmodel-managed-fields").addDeserializer(ManagedFieldsEntry.class, new EntryDeserializer()));
+        if (System.getProperty("org.graalvm.nativeimage.imagecode") == null) {
+            // Registered before the client adds its own modules, whose wrappers then delegate to these properties.
+            mapper.registerModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule());
+        }
     }
 
     static final class EntryDeserializer extends StdDeserializer<ManagedFieldsEntry> {

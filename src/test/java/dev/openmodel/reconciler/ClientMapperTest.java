@@ -11,18 +11,35 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** managedFields as an API server writes them, decoded through the operator's client mapper. */
-class ForeignFieldsSkippedTest {
+class ClientMapperTest {
     static final String FIELDS = "{\"f:metadata\":{\"f:labels\":{\"f:app\":{}}},\"f:spec\":{\"f:replicas\":{}}}";
 
     static KubernetesSerialization serialization() {
         ObjectMapper mapper = new ObjectMapper();
-        new ForeignFieldsSkipped().customize(mapper);
+        new ClientMapper().customize(mapper);
         return new KubernetesSerialization(mapper, true);
     }
 
     static String entry(String manager, String operation, String subresource) {
         return "{\"manager\":\"" + manager + "\",\"operation\":\"" + operation + "\",\"apiVersion\":\"apps/v1\",\"time\":\"2026-12-02T09:00:00Z\","
                 + "\"fieldsType\":\"FieldsV1\",\"fieldsV1\":" + FIELDS + (subresource == null ? "" : ",\"subresource\":\"" + subresource + "\"") + "}";
+    }
+
+    @Test
+    void propertiesGoThroughGeneratedLambdasInJvmMode() {
+        ObjectMapper mapper = new ObjectMapper();
+        new ClientMapper().customize(mapper);
+        assertThat(mapper.getRegisteredModuleIds()).anySatisfy(id -> assertThat(String.valueOf(id)).contains("Blackbird"));
+        // and objects read and written through it are the client's own: the same object, the same JSON
+        String json = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"m\",\"labels\":{\"a\":\"b\"},"
+                + "\"managedFields\":[" + entry(OpenModelReconciler.FIELD_MANAGER, "Apply", null) + "]},\"spec\":{\"replicas\":2,"
+                + "\"template\":{\"spec\":{\"containers\":[{\"name\":\"server\",\"image\":\"vllm\",\"args\":[\"--port\",\"8000\"],"
+                + "\"resources\":{\"limits\":{\"nvidia.com/gpu\":\"1\"}}}]}}},\"status\":{\"readyReplicas\":1}}";
+        KubernetesSerialization plain = new KubernetesSerialization();
+        Deployment ours = serialization().unmarshal(json, Deployment.class);
+        assertThat(ours).isEqualTo(plain.unmarshal(json, Deployment.class));
+        assertThat(serialization().asJson(ours)).isEqualTo(plain.asJson(ours));
+        assertThat(serialization().convertValue(ours, Map.class)).isEqualTo(plain.convertValue(ours, Map.class));
     }
 
     @Test
