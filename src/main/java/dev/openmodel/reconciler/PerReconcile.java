@@ -9,12 +9,15 @@ final class PerReconcile {
     private PerReconcile() {
     }
 
+    /** Computed once even when the dependents' preconditions ask for it at the same time (they run in parallel). */
     static <T> T memo(Context<OpenModel> context, Class<T> type, Supplier<T> compute) {
         var shared = context.managedWorkflowAndDependentResourceContext();
-        return shared.get(type.getName(), type).orElseGet(() -> {
-            T value = compute.get();
-            shared.put(type.getName(), value);
-            return value;
-        });
+        synchronized (shared) {
+            return shared.get(type.getName(), type).orElseGet(() -> {
+                T value = compute.get();
+                shared.put(type.getName(), value);
+                return value;
+            });
+        }
     }
 }
