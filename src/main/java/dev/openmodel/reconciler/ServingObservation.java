@@ -15,11 +15,19 @@ import java.util.Optional;
 public record ServingObservation(Optional<Deployment> deployment, List<Pod> pods, boolean serviceExists) {
 
     public int replicas() {
-        return deployment.map(d -> d.getStatus() == null || d.getStatus().getReplicas() == null ? 0 : d.getStatus().getReplicas()).orElse(0);
+        return deployment.map(ServingObservation::replicas).orElse(0);
     }
 
     public int readyReplicas() {
-        return deployment.map(d -> d.getStatus() == null || d.getStatus().getReadyReplicas() == null ? 0 : d.getStatus().getReadyReplicas()).orElse(0);
+        return deployment.map(ServingObservation::readyReplicas).orElse(0);
+    }
+
+    private static int replicas(Deployment d) {
+        return d.getStatus() == null || d.getStatus().getReplicas() == null ? 0 : d.getStatus().getReplicas();
+    }
+
+    private static int readyReplicas(Deployment d) {
+        return d.getStatus() == null || d.getStatus().getReadyReplicas() == null ? 0 : d.getStatus().getReadyReplicas();
     }
 
     /** The scheduler's verdict on the first pod it could not place, e.g. "0/5 nodes are available: ...". */
@@ -87,6 +95,10 @@ public record ServingObservation(Optional<Deployment> deployment, List<Pod> pods
      */
     record PodView(String model, boolean deleting, String nodeName, String scheduledStatus, String scheduledReason,
             String scheduledMessage, String problem) {
+        /** A pod of the model as its ReplicaSet creates it: the status reads it as no pod at all. */
+        static PodView unplaced(String model) {
+            return new PodView(model, false, null, null, null, null, null);
+        }
     }
 
     static PodView view(Pod pod) {
@@ -104,7 +116,7 @@ public record ServingObservation(Optional<Deployment> deployment, List<Pod> pods
      */
     public static boolean mattersToStatus(Pod added) {
         PodView v = view(added);
-        return v.deleting() || v.nodeName() != null || v.scheduledStatus() != null || v.problem() != null;
+        return !v.equals(PodView.unplaced(v.model()));
     }
 
     /** Whether a pod update changes anything the status reads. */
@@ -127,15 +139,7 @@ public record ServingObservation(Optional<Deployment> deployment, List<Pod> pods
                 || !Objects.equals(a.getLabels(), b.getLabels()) || !Objects.equals(a.getAnnotations(), b.getAnnotations())
                 || !Objects.equals(a.getOwnerReferences(), b.getOwnerReferences()) || !Objects.equals(a.getFinalizers(), b.getFinalizers())
                 || !Objects.equals(a.getManagedFields(), b.getManagedFields())
-                || count(now, true) != count(before, true) || count(now, false) != count(before, false);
-    }
-
-    private static int count(Deployment d, boolean ready) {
-        if (d.getStatus() == null) {
-            return 0;
-        }
-        Integer n = ready ? d.getStatus().getReadyReplicas() : d.getStatus().getReplicas();
-        return n == null ? 0 : n;
+                || replicas(now) != replicas(before) || readyReplicas(now) != readyReplicas(before);
     }
 
     private static Optional<PodCondition> podScheduled(Pod pod) {
