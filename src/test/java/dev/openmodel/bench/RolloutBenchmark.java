@@ -109,6 +109,14 @@ public final class RolloutBenchmark {
         System.out.println("results: " + OUT.resolve("rollout.json") + ", " + OUT.resolve("rollout.md"));
     }
 
+    /**
+     * A measured window of fixed length (the steady-state observation, an API-server outage): the
+     * duration is what is measured, so there is no condition to await instead.
+     */
+    static void observe(Duration window) throws InterruptedException {
+        Thread.sleep(window.toMillis());
+    }
+
     static String env(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
@@ -147,9 +155,12 @@ public final class RolloutBenchmark {
             opRequests = ApiRequests.scrape(client).minus(b);
             rssAfter = op.rssKiB();
             int steady = Integer.parseInt(env("BENCH_STEADY_SECONDS", "30"));
+            // Steady state starts when the rollout's last reconciles have finished; the window is then a
+            // fixed length by definition (writes are counted over it): a duration, not a condition to await.
+            op.awaitIdle();
             ApiRequests s0 = ApiRequests.scrape(client);
             long e0 = operatorEvents(ns);
-            Thread.sleep(steady * 1000L); // the observation window itself: writes are counted over it, nothing is awaited
+            observe(Duration.ofSeconds(steady));
             steadyWrites = ApiRequests.scrape(client).minus(s0).writesOn(ApiRequests.OPERATOR_RESOURCES).plusEvents(operatorEvents(ns) - e0);
             r.put("steadySeconds", steady);
         }
@@ -817,7 +828,7 @@ public final class RolloutBenchmark {
                 ProcessHandle handle = ProcessHandle.of(server.pid()).orElseThrow();
                 handle.destroyForcibly(); // a crash: a graceful stop drains watches for a minute or more
                 handle.onExit().get(60, TimeUnit.SECONDS);
-                Thread.sleep(outage.toMillis()); // the outage itself
+                observe(outage); // the outage is the experiment: the API server stays down this long
                 server.start();
                 await("kube-apiserver ready again", Duration.ofMinutes(2), Duration.ofMillis(100), () -> {
                     try {
