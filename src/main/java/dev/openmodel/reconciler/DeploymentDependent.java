@@ -6,6 +6,7 @@ import dev.openmodel.serving.Labels;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
@@ -19,13 +20,34 @@ public class DeploymentDependent extends CRUDKubernetesDependentResource<Deploym
         super(Deployment.class);
     }
 
+    private final MatchMemo memo = new MatchMemo();
+
+    /**
+     * All the render reads: the model's spec (its generation says when that changed; its name is
+     * the memo's key and its uid goes into the owner reference) and what the gate made of it.
+     */
+    record Inputs(String uid, Long generation, int replicas, String revision, long minDeviceMiB) {
+        static Inputs of(OpenModel model, Context<OpenModel> context) {
+            // Refused under Enforce: scale to zero, keep the Deployment (and its history).
+            ModelGate gate = ModelGate.of(model, context);
+            var source = gate.facts().source();
+            // An unpinned source is served at the revision that was verified, on every replica.
+            return new Inputs(model.getMetadata().getUid(), model.getMetadata().getGeneration(), gate.desiredReplicas(model),
+                    source == null ? null : source.resolvedRevision(), gate.minDeviceMiB());
+        }
+    }
+
     @Override
     protected Deployment desired(OpenModel model, Context<OpenModel> context) {
-        // Refused under Enforce: scale to zero, keep the Deployment (and its history).
-        ModelGate gate = ModelGate.of(model, context);
-        var source = gate.facts().source();
-        // An unpinned source is served at the revision that was verified, on every replica.
-        return InferenceServer.deployment(model, gate.desiredReplicas(model), source == null ? null : source.resolvedRevision(), gate.minDeviceMiB());
+        Inputs in = Inputs.of(model, context);
+        return InferenceServer.deployment(model, in.replicas(), in.revision(), in.minDeviceMiB());
+    }
+
+    /** The SDK's comparison, skipped while neither the inputs nor the Deployment changed since it last matched ({@link MatchMemo}). */
+    @Override
+    public Matcher.Result<Deployment> match(Deployment actual, OpenModel model, Context<OpenModel> context) {
+        return memo.match(ResourceID.fromResource(model), Inputs.of(model, context), MatchMemo.Shape.byGeneration(actual),
+                () -> super.match(actual, model, context), id -> eventSource().flatMap(s -> s.get(id)).isPresent());
     }
 
     /**

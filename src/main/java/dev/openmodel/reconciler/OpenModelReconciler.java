@@ -40,10 +40,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Serves each OpenModel: its Deployment and Service are dependents applied before
- * {@link #reconcile}, which then reads what the cluster made of them and reports it in status.
+ * Serves each OpenModel: {@link #reconcile} decides the gate, applies the Deployment and Service
+ * (the workflow's dependents), then reads what the cluster made of them and reports it in status.
  */
-@Workflow(dependents = {
+// Invoked by reconcile() once the gate is decided: the SDK evaluates the dependents' preconditions
+// while holding its workflow's lock, and the first one would otherwise decide the gate and read
+// names from the API server there, while the node threads it has already started spin on that
+// lock to report back (8.5% of the operator's CPU in a 1000-model rollout, JFR).
+@Workflow(explicitInvocation = true, dependents = {
         // resource.k8s.io/v1 is served from Kubernetes 1.34 on, the oldest OpenModel supports.
         @Dependent(name = "claims", type = ResourceClaimTemplateDependent.class, reconcilePrecondition = DraRequested.class),
         @Dependent(name = "deployment", type = DeploymentDependent.class, reconcilePrecondition = ServingAllowed.class),
@@ -147,14 +151,16 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
     }
 
     private UpdateControl<OpenModel> serve(OpenModel model, Context<OpenModel> context) {
+        ModelGate gate = ModelGate.of(model, context);
+        // A refused model creates nothing, so who else holds its name does not matter: no API reads.
+        NameConflicts conflicts = gate.decision().allowsServing() ? NameConflicts.of(model, context) : NameConflicts.NONE;
+        // The dependents' preconditions find both decided (PerReconcile): nothing slow runs under the workflow's lock.
+        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
         ServingObservation observed = new ServingObservation(
                 context.getSecondaryResource(Deployment.class),
                 List.copyOf(context.getSecondaryResources(Pod.class)),
                 context.getSecondaryResource(Service.class).isPresent());
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        ModelGate gate = ModelGate.of(model, context);
-        // A refused model creates nothing, so who else holds its name does not matter: no API reads.
-        NameConflicts conflicts = gate.decision().allowsServing() ? NameConflicts.of(model, context) : NameConflicts.NONE;
         OpenModelStatus status = StatusAggregator.aggregate(model, gate, gate.desiredReplicas(model), observed, conflicts, now);
         // Our informers only see our own objects: look again for a foreign one to be gone.
         Duration recheck = conflicts.any() ? CONFLICT_RECHECK : null;

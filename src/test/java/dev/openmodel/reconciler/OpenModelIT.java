@@ -119,6 +119,25 @@ class OpenModelIT {
                 .containsEntry("nvidia.com/gpu", new Quantity("1")));
     }
 
+    /** Edits that bump no generation (a Deployment's labels), or of an object that has none (a Service), are reverted too. */
+    @Test
+    void handRemovedLabelsAreRestored() {
+        apply("relabel", "count: 1");
+        operator.models().awaitCondition("relabel", Conditions.READY, "True");
+
+        for (String kind : List.of("deployment", "service")) {
+            LocalCluster.Result label = cluster.kubectl(null, "label", kind, "relabel", "app.kubernetes.io/component-");
+            assertThat(label.exitCode()).as(label.output()).isZero();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(client.apps().deployments().inNamespace(cluster.namespace()).withName("relabel").get().getMetadata().getLabels())
+                    .containsEntry("app.kubernetes.io/component", "inference-server");
+            assertThat(client.services().inNamespace(cluster.namespace()).withName("relabel").get().getMetadata().getLabels())
+                    .containsEntry("app.kubernetes.io/component", "inference-server");
+        });
+    }
+
     @Test
     void deletingTheModelGarbageCollectsItsDeploymentAndService() {
         apply("deleted", "count: 1");
