@@ -4,14 +4,17 @@ import dev.openmodel.api.v1alpha1.OpenModel;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.util.List;
 
 /**
  * Objects that already carry the name OpenModel would give its Deployment or Service but were
  * not created for this model. Applying over them would adopt them, and garbage collection
- * would later delete them with the model: the operator creates nothing while one exists.
- * Only a name OpenModel has not created yet costs an API read; its own objects are in cache.
+ * would later delete them with the model: the operator takes over nothing and starts no pods
+ * while one exists (the Service is applied first, the Deployment only once the Service is in place).
+ * Nothing is read to find out: the SDK's create is conditional (see {@link #refusedCreate}), and
+ * only a refused one costs the reads that say whose object it is.
  */
 public record NameConflicts(List<String> objects) {
     public static final NameConflicts NONE = new NameConflicts(List.of());
@@ -24,33 +27,24 @@ public record NameConflicts(List<String> objects) {
                 + "rename the OpenModel or remove the object. OpenModel will not take it over.";
     }
 
-    public static NameConflicts of(OpenModel model, Context<OpenModel> context) {
-        return PerReconcile.memo(context, NameConflicts.class, () -> find(model, context));
+    /**
+     * Whether a failure is the API server refusing a create because the name is taken: the SDK
+     * creates by a server-side apply that carries a resourceVersion, which conflicts with any
+     * object already there.
+     */
+    static boolean refusedCreate(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof KubernetesClientException k && k.getCode() == 409) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    /**
-     * The two reads of a new model go out together: they are a model's first round trips, and
-     * while the API server is busy (a thousand models applied at once) each takes a while. A
-     * model's first reconcile was four round trips one after the other (two reads, the two
-     * applies together, its status); it is now three.
-     */
-    private static final java.util.concurrent.ExecutorService READS = new java.util.concurrent.ThreadPoolExecutor(0, 16, 30,
-            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "name-conflict-read");
-                t.setDaemon(true);
-                return t;
-            }, new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
-
-    private static NameConflicts find(OpenModel model, Context<OpenModel> context) {
-        var service = java.util.concurrent.CompletableFuture.supplyAsync(() -> check(Service.class, "Service", model, context), READS);
-        String deployment = check(Deployment.class, "Deployment", model, context);
-        String other;
-        try {
-            other = service.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-        return new NameConflicts(java.util.stream.Stream.of(deployment, other).filter(java.util.Objects::nonNull).toList());
+    /** Who holds the model's names: asked only once a create was refused (the informers see only the operator's objects). */
+    static NameConflicts find(OpenModel model, Context<OpenModel> context) {
+        return new NameConflicts(java.util.stream.Stream.of(check(Deployment.class, "Deployment", model, context), check(Service.class, "Service", model, context))
+                .filter(java.util.Objects::nonNull).toList());
     }
 
     /** "Kind namespace/name" of a foreign object holding the name, or null. */

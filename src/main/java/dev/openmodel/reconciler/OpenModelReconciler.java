@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.AggregatedOperatorException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
@@ -50,8 +51,10 @@ import java.util.stream.Collectors;
 @Workflow(explicitInvocation = true, dependents = {
         // resource.k8s.io/v1 is served from Kubernetes 1.34 on, the oldest OpenModel supports.
         @Dependent(name = "claims", type = ResourceClaimTemplateDependent.class, reconcilePrecondition = DraRequested.class),
-        @Dependent(name = "deployment", type = DeploymentDependent.class, reconcilePrecondition = ServingAllowed.class),
-        @Dependent(name = "service", type = ServiceDependent.class, reconcilePrecondition = ServingAllowed.class)
+        // The Service first: when someone else's object holds one of the names, the create the SDK makes
+        // conditional (resourceVersion set) is refused, and no pods were started for a model that cannot be served.
+        @Dependent(name = "service", type = ServiceDependent.class, reconcilePrecondition = ServingAllowed.class),
+        @Dependent(name = "deployment", type = DeploymentDependent.class, reconcilePrecondition = ServingAllowed.class, dependsOn = "service")
 })
 @ControllerConfiguration(name = OpenModelReconciler.NAME, fieldManager = OpenModelReconciler.FIELD_MANAGER,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES),
@@ -152,10 +155,8 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
 
     private UpdateControl<OpenModel> serve(OpenModel model, Context<OpenModel> context) {
         ModelGate gate = ModelGate.of(model, context);
-        // A refused model creates nothing, so who else holds its name does not matter: no API reads.
-        NameConflicts conflicts = gate.decision().allowsServing() ? NameConflicts.of(model, context) : NameConflicts.NONE;
-        // The dependents' preconditions find both decided (PerReconcile): nothing slow runs under the workflow's lock.
-        context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+        // The dependents' preconditions find it decided (PerReconcile): nothing slow runs under the workflow's lock.
+        NameConflicts conflicts = applyDependents(model, context);
         ServingObservation observed = new ServingObservation(
                 context.getSecondaryResource(Deployment.class),
                 List.copyOf(context.getSecondaryResources(Pod.class)),
@@ -170,6 +171,27 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
         announceChanges(model, status, context);
         OpenModel patch = statusPatch(model, status);
         return recheck == null ? UpdateControl.patchStatus(patch) : UpdateControl.patchStatus(patch).rescheduleAfter(recheck);
+    }
+
+    /**
+     * Applies the Deployment and Service. A name held by an object the informers do not see (not
+     * ours) refuses the SDK's conditional create with a conflict; only then is the API server asked
+     * whose it is, so that the status can say. Anything else fails the reconcile.
+     */
+    private static NameConflicts applyDependents(OpenModel model, Context<OpenModel> context) {
+        try {
+            context.managedWorkflowAndDependentResourceContext().reconcileManagedWorkflow();
+            return NameConflicts.NONE;
+        } catch (AggregatedOperatorException e) {
+            if (!e.getAggregatedExceptions().values().stream().allMatch(NameConflicts::refusedCreate)) {
+                throw e;
+            }
+            NameConflicts found = NameConflicts.find(model, context);
+            if (!found.any()) {
+                throw e; // our own object, not yet in the cache: retried
+            }
+            return found;
+        }
     }
 
     /** A reconcile that failed (API errors, invalid objects) says so in status instead of only in the log. */

@@ -9,7 +9,7 @@ final class PerReconcile {
     private PerReconcile() {
     }
 
-    /** Computed once even when the dependents' preconditions ask for it at the same time (they run in parallel). */
+    /** Computed once even when asked from the workflow's node threads at the same time. */
     static <T> T memo(Context<OpenModel> context, Class<T> type, Supplier<T> compute) {
         var shared = context.managedWorkflowAndDependentResourceContext();
         synchronized (shared) {

@@ -176,6 +176,30 @@ class OpenModelIT {
     }
 
     @Test
+    void aServiceOfSomeoneElseWithTheSameNameStopsTheModelBeforeAnythingIsCreated() {
+        io.fabric8.kubernetes.api.model.Service foreign = new io.fabric8.kubernetes.api.model.ServiceBuilder()
+                .withNewMetadata().withName("held").withNamespace(cluster.namespace()).withLabels(Map.of("app", "theirs")).endMetadata()
+                .withNewSpec().withSelector(Map.of("app", "theirs")).addNewPort().withPort(80).endPort().endSpec().build();
+        var before = client.resource(foreign).create();
+
+        apply("held", "count: 1");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> Models.condition(operator.models().get("held"), Conditions.READY)
+                .map(c -> "NameConflict".equals(c.getReason())).orElse(false));
+        assertThat(Models.condition(operator.models().get("held"), Conditions.READY).orElseThrow().getMessage())
+                .contains("Service " + cluster.namespace() + "/held already exist(s) and was not created by this OpenModel");
+        var after = client.services().inNamespace(cluster.namespace()).withName("held").get();
+        assertThat(after.getMetadata().getOwnerReferences()).isNullOrEmpty();
+        assertThat(after.getMetadata().getResourceVersion()).isEqualTo(before.getMetadata().getResourceVersion());
+        assertThat(client.apps().deployments().inNamespace(cluster.namespace()).withName("held").get()).as("no pods for a model that cannot be served").isNull();
+
+        // once it is gone, the model is served
+        client.resource(after).delete();
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(Models.condition(operator.models().get("held"), Conditions.READY)
+                .orElseThrow().getStatus()).isEqualTo("True"));
+    }
+
+    @Test
     void anObjectOfSomeoneElseWithTheSameNameIsNeitherAdoptedNorChanged() {
         Deployment foreign = new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder()
                 .withNewMetadata().withName("taken").withNamespace(cluster.namespace()).withLabels(Map.of("app", "theirs")).endMetadata()
@@ -197,7 +221,9 @@ class OpenModelIT {
         assertThat(after.getMetadata().getOwnerReferences()).isNullOrEmpty();
         assertThat(after.getMetadata().getLabels()).isEqualTo(Map.of("app", "theirs"));
         assertThat(after.getMetadata().getGeneration()).isEqualTo(before.getMetadata().getGeneration());
-        assertThat(client.services().inNamespace(cluster.namespace()).withName("taken").get()).isNull();
+        // the Service goes first and is ours (an owner reference, garbage-collected with the model); no pods were started
+        assertThat(client.services().inNamespace(cluster.namespace()).withName("taken").get().getMetadata().getOwnerReferences())
+                .singleElement().satisfies(o -> assertThat(o.getKind()).isEqualTo("OpenModel"));
 
         client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName("taken").delete();
         await().atMost(Duration.ofSeconds(30)).until(() -> operator.models().get("taken") == null);
