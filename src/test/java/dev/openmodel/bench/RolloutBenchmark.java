@@ -314,11 +314,7 @@ public final class RolloutBenchmark {
     /** The floor: the operator's own rendering of each model's Deployment and Service, applied by this client. */
     double floorRollout(String ns, int n) throws Exception {
         Set<String> ready = ConcurrentHashMap.newKeySet();
-        SharedIndexInformer<Deployment> informer = client.apps().deployments().inNamespace(ns).inform(handler(d -> {
-            Integer want = d.getSpec().getReplicas();
-            Integer have = d.getStatus() == null ? null : d.getStatus().getReadyReplicas();
-            return have != null && want != null && have >= want;
-        }, ready));
+        SharedIndexInformer<Deployment> informer = client.apps().deployments().inNamespace(ns).inform(handler(RolloutBenchmark::deploymentReady, ready));
         return timed(informer, ready, n, "Deployments ready in " + ns, null, i -> {
             OpenModel m = model(ns, i);
             Deployment d = InferenceServer.deployment(m, 1);
@@ -335,16 +331,34 @@ public final class RolloutBenchmark {
         Set<String> ready = ConcurrentHashMap.newKeySet();
         SharedIndexInformer<OpenModel> informer = client.resources(OpenModel.class).inNamespace(ns)
                 .inform(handler(m -> m.getStatus() != null && Conditions.isTrue(m.getStatus().conditions, Conditions.READY), ready));
-        return timed(informer, ready, n, "OpenModels Ready in " + ns, onProgress, i -> client.resource(model(ns, i)).create());
+        // Deployments ready, in the progress lines: how far the model status lags behind the cluster
+        Set<String> deploymentsReady = ConcurrentHashMap.newKeySet();
+        try (SharedIndexInformer<Deployment> deployments = client.apps().deployments().inNamespace(ns).inform(handler(RolloutBenchmark::deploymentReady,
+                deploymentsReady))) {
+            return timed(informer, ready, n, "OpenModels Ready in " + ns, onProgress, i -> client.resource(model(ns, i)).create(),
+                    () -> " (Deployments ready: " + deploymentsReady.size() + ")");
+        }
+    }
+
+    static boolean deploymentReady(Deployment d) {
+        Integer want = d.getSpec().getReplicas();
+        Integer have = d.getStatus() == null ? null : d.getStatus().getReadyReplicas();
+        return have != null && want != null && have >= want;
     }
 
     /** Runs create for 0..n-1 (IN_FLIGHT at a time) and returns the seconds until {@code ready} holds n names; closes the informer. */
     double timed(SharedIndexInformer<?> informer, Set<String> ready, int n, String what, java.util.function.IntConsumer onProgress,
             java.util.function.IntConsumer create) throws Exception {
+        return timed(informer, ready, n, what, onProgress, create, () -> "");
+    }
+
+    double timed(SharedIndexInformer<?> informer, Set<String> ready, int n, String what, java.util.function.IntConsumer onProgress,
+            java.util.function.IntConsumer create, java.util.function.Supplier<String> detail) throws Exception {
         try {
             long t0 = System.nanoTime();
             parallel(n, create);
-            awaitCount(ready, n, what, onProgress);
+            System.out.printf("  %d created after %.1f s%s%n", n, (System.nanoTime() - t0) / 1e9, detail.get());
+            awaitCount(ready, n, what, onProgress, detail);
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf("%d %s: %.1f s%n", n, what, seconds);
             return round(seconds, 1);
@@ -373,7 +387,7 @@ public final class RolloutBenchmark {
         };
     }
 
-    static void awaitCount(Set<String> ready, int n, String what, java.util.function.IntConsumer onProgress) {
+    static void awaitCount(Set<String> ready, int n, String what, java.util.function.IntConsumer onProgress, java.util.function.Supplier<String> detail) {
         long[] lastReport = {System.nanoTime()};
         await(what, ROLLOUT_LIMIT, Duration.ofMillis(20), () -> {
             int now = ready.size();
@@ -382,7 +396,7 @@ public final class RolloutBenchmark {
             }
             if (System.nanoTime() - lastReport[0] > 10_000_000_000L) {
                 lastReport[0] = System.nanoTime();
-                System.out.printf("  %d/%d %s%n", now, n, what);
+                System.out.printf("  %d/%d %s%s%n", now, n, what, detail.get());
             }
             return now >= n;
         });
