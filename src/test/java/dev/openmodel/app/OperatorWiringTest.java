@@ -41,6 +41,9 @@ class OperatorWiringTest {
     LeaderElectionConfiguration leaderElection;
     @Inject
     io.fabric8.kubernetes.client.KubernetesClient client;
+    @Inject
+    @io.quarkus.kubernetes.client.KubernetesClientObjectMapper
+    com.fasterxml.jackson.databind.ObjectMapper clientMapper;
     @TestHTTPResource("/")
     URL root;
 
@@ -98,6 +101,18 @@ class OperatorWiringTest {
         var entries = client.getKubernetesSerialization().unmarshal(json, io.fabric8.kubernetes.api.model.Pod.class).getMetadata().getManagedFields();
         assertThat(entries.get(0).getFieldsV1()).isNull();
         assertThat(entries.get(1).getFieldsV1().getAdditionalProperties()).containsKey("f:spec");
+    }
+
+    /** The client's own wrappers (fields of unexpected types) delegate to Blackbird's generated accessors, not to reflection. */
+    @Test
+    void theClientsPropertiesGoThroughGeneratedAccessors() throws Exception {
+        client.getKubernetesSerialization(); // built on this mapper, with the client's modules
+        var context = ((com.fasterxml.jackson.databind.deser.DefaultDeserializationContext) clientMapper.getDeserializationContext())
+                .createInstance(clientMapper.getDeserializationConfig(), null, null);
+        var pod = (com.fasterxml.jackson.databind.deser.BeanDeserializerBase) context
+                .findRootValueDeserializer(clientMapper.constructType(io.fabric8.kubernetes.api.model.PodSpec.class));
+        var nodeName = (com.fasterxml.jackson.databind.deser.SettableBeanProperty.Delegating) pod.findProperty("nodeName");
+        assertThat(nodeName.getDelegate().getClass().getName()).startsWith("com.fasterxml.jackson.module.blackbird.");
     }
 
     @Test

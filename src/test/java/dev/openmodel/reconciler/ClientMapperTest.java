@@ -42,6 +42,34 @@ class ClientMapperTest {
         assertThat(serialization().convertValue(ours, Map.class)).isEqualTo(plain.convertValue(ours, Map.class));
     }
 
+    /** The client's wrapper for fields of an unexpected type delegates to Blackbird's property, not to reflection. */
+    @Test
+    void theClientsPropertyWrappersDelegateToGeneratedLambdas() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        new ClientMapper().customize(mapper);
+        new KubernetesSerialization(mapper, true); // adds the client's modules, as the Kubernetes client does
+        var context = ((com.fasterxml.jackson.databind.deser.DefaultDeserializationContext) mapper.getDeserializationContext())
+                .createInstance(mapper.getDeserializationConfig(), null, null);
+        var deserializer = (com.fasterxml.jackson.databind.deser.BeanDeserializerBase) context
+                .findRootValueDeserializer(mapper.constructType(io.fabric8.kubernetes.api.model.PodSpec.class));
+        for (String name : new String[] {"nodeName", "containers", "restartPolicy"}) {
+            var property = deserializer.findProperty(name);
+            assertThat(property).as(name).isInstanceOf(io.fabric8.kubernetes.model.jackson.SettableBeanPropertyDelegating.class);
+            assertThat(((com.fasterxml.jackson.databind.deser.SettableBeanProperty.Delegating) property).getDelegate().getClass().getName())
+                    .as(name).startsWith("com.fasterxml.jackson.module.blackbird.");
+        }
+    }
+
+    /** A field of a type the model does not expect is refused as the client's own mapper refuses it (outside templates). */
+    @Test
+    void aFieldOfAnUnexpectedTypeIsTreatedAsTheClientTreatsIt() {
+        String json = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"m\"},\"spec\":{\"replicas\":\"many\"}}";
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new KubernetesSerialization().unmarshal(json, Deployment.class))
+                .hasRootCauseInstanceOf(com.fasterxml.jackson.databind.exc.InvalidFormatException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> serialization().unmarshal(json, Deployment.class))
+                .hasRootCauseInstanceOf(com.fasterxml.jackson.databind.exc.InvalidFormatException.class);
+    }
+
     @Test
     void ownFieldSetsAreDecodedOthersOnlyNamed() {
         String json = "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"m\",\"namespace\":\"ns\",\"managedFields\":["
