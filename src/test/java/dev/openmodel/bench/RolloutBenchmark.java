@@ -52,8 +52,7 @@ import java.util.regex.Pattern;
  * middle of a rollout, against a fresh rollout of the same size.
  *
  * <p>Sizes: {@code BENCH_SIZES} (default "100,1000"); recovery size {@code BENCH_RECOVERY_N}
- * (default 300; 0 skips recovery); API-server outage {@code BENCH_OUTAGE_SECONDS} (default 10); steady-state window
- * {@code BENCH_STEADY_SECONDS} (default 30); {@code BENCH_JFR=1} records a flight-recorder profile of each operator process;
+ * (default 300; 0 skips recovery); {@code BENCH_JFR=1} records a flight-recorder profile of each operator process;
  * {@code BENCH_OPERATOR_OPTS} adds options to the operator's command line (settings to compare).
  * Results: {@code target/bench/rollout.json} and {@code target/bench/rollout.md}.
  */
@@ -82,7 +81,6 @@ public final class RolloutBenchmark {
         List<Integer> sizes = List.of(env("BENCH_SIZES", "100,1000").split(",")).stream().map(String::strip).map(Integer::parseInt)
                 .filter(n -> n > 0).toList(); // BENCH_SIZES=0: recovery only
         int recoveryN = Integer.parseInt(env("BENCH_RECOVERY_N", "300"));
-        int outage = Integer.parseInt(env("BENCH_OUTAGE_SECONDS", "10"));
         int largest = Math.max(recoveryN, sizes.stream().mapToInt(Integer::intValue).max().orElse(0));
         ensureNodes(largest);
         results.put("machine", machine());
@@ -96,7 +94,7 @@ public final class RolloutBenchmark {
         }
         results.put("rollouts", rollouts);
         if (recoveryN > 0) {
-            results.put("recovery", recovery(recoveryN, outage));
+            results.put("recovery", recovery(recoveryN));
         }
         // The bench nodes stay (make cluster-down removes them): kwok keeps the node Leases of deleted
         // nodes cached, and nodes created again under the same names never heartbeat, go NotReady and
@@ -109,12 +107,18 @@ public final class RolloutBenchmark {
         System.out.println("results: " + OUT.resolve("rollout.json") + ", " + OUT.resolve("rollout.md"));
     }
 
-    /**
-     * A measured window of fixed length (the steady-state observation, an API-server outage): the
-     * duration is what is measured, so there is no condition to await instead.
-     */
-    static void observe(Duration window) throws InterruptedException {
-        Thread.sleep(window.toMillis());
+    static final String STEADY_LABEL = "bench.openmodel.dev/steady-state";
+
+    /** Sets (or, with null, removes) a label on a node that no model's serving depends on. */
+    void labelNode(String node, String value) {
+        client.nodes().withName(node).edit(n -> {
+            if (value == null) {
+                n.getMetadata().getLabels().remove(STEADY_LABEL);
+            } else {
+                n.getMetadata().getLabels().put(STEADY_LABEL, value);
+            }
+            return n;
+        });
     }
 
     static String env(String name, String fallback) {
@@ -154,15 +158,23 @@ public final class RolloutBenchmark {
             r.put("reconcilesPerModel", round((double) (op.reconciles() - reconciles0) / n, 2));
             opRequests = ApiRequests.scrape(client).minus(b);
             rssAfter = op.rssKiB();
-            int steady = Integer.parseInt(env("BENCH_STEADY_SECONDS", "30"));
-            // Steady state starts when the rollout's last reconciles have finished; the window is then a
-            // fixed length by definition (writes are counted over it): a duration, not a condition to await.
+            // Steady state: once the rollout's last reconciles have finished, every model is evaluated
+            // again with nothing changed (a label on a node, which re-checks every model's fit) and the
+            // writes of that whole round are counted.
             op.awaitIdle();
             ApiRequests s0 = ApiRequests.scrape(client);
             long e0 = operatorEvents(ns);
-            observe(Duration.ofSeconds(steady));
+            long steadyStart = System.nanoTime();
+            long evaluated = op.reconciles();
+            String node = client.nodes().list().getItems().get(0).getMetadata().getName();
+            labelNode(node, String.valueOf(steadyStart));
+            op.awaitReconciled(evaluated + n);
+            op.awaitIdle();
             steadyWrites = ApiRequests.scrape(client).minus(s0).writesOn(ApiRequests.OPERATOR_RESOURCES).plusEvents(operatorEvents(ns) - e0);
-            r.put("steadySeconds", steady);
+            r.put("steadySeconds", round((System.nanoTime() - steadyStart) / 1e9, 1));
+            r.put("steadyReconciles", op.reconciles() - evaluated);
+            labelNode(node, null);
+            op.awaitIdle();
         }
         // Restart with N models present: launch to first reconcile, to all reconciled, and the writes it made.
         ApiRequests r0 = ApiRequests.scrape(client);
@@ -191,7 +203,7 @@ public final class RolloutBenchmark {
         return r;
     }
 
-    Map<String, Object> recovery(int n, int outageSeconds) throws Exception {
+    Map<String, Object> recovery(int n) throws Exception {
         System.out.printf("%n== recovery, %d models ==%n", n);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("n", n);
@@ -231,21 +243,19 @@ public final class RolloutBenchmark {
         current[0].close();
         deleteNamespace(killed);
 
-        // The API server stops for outageSeconds once a third are Ready, then comes back.
+        // The API server crashes once a third are Ready, and stays down until the operator has lost its watches.
         String outageNs = freshNamespace("bench-outage-" + n);
         Map<String, Object> outage = new LinkedHashMap<>();
         try (OperatorProcess op = OperatorProcess.start()) {
             op.awaitReady();
-            double[] backAt = new double[1];
-            long s0 = System.nanoTime();
+            ApiServer.Outage[] happened = {null};
             modelRollout(outageNs, n, ready -> {
-                if (ready >= n / 3 && backAt[0] == 0) {
-                    ApiServer.restart(client, Duration.ofSeconds(outageSeconds));
-                    backAt[0] = (System.nanoTime() - s0) / 1e9;
+                if (ready >= n / 3 && happened[0] == null) {
+                    happened[0] = ApiServer.restart(client, () -> op.get("/q/health/ready") == null);
                 }
             });
-            double recovered = (System.nanoTime() - s0) / 1e9 - backAt[0];
-            outage.put("outageSeconds", outageSeconds);
+            double recovered = (System.nanoTime() - happened[0].backAt()) / 1e9;
+            outage.put("outageSeconds", round(happened[0].downSeconds(), 1));
             outage.put("backToAllReadySeconds", round(recovered, 1));
             outage.put("ratioToFresh", round(recovered / freshSeconds, 2));
             outage.putAll(integrity(outageNs, n));
@@ -253,8 +263,8 @@ public final class RolloutBenchmark {
         r.put("apiServerRestart", outage);
         deleteNamespace(outageNs);
         table.append(String.format("%nRecovery (%d models): fresh rollout %.1f s; kill -9 → all Ready %.1f s after restart (%.2f× fresh); "
-                + "API server down %d s → all Ready %.1f s after it was back (%.2f× fresh). Duplicates/orphans/ReconcileError: kill %s, outage %s.%n",
-                n, freshSeconds, killRecovery, killRecovery / freshSeconds, outageSeconds, outage.get("backToAllReadySeconds"),
+                + "API server down %.1f s → all Ready %.1f s after it was back (%.2f× fresh). Duplicates/orphans/ReconcileError: kill %s, outage %s.%n",
+                n, freshSeconds, killRecovery, killRecovery / freshSeconds, outage.get("outageSeconds"), outage.get("backToAllReadySeconds"),
                 outage.get("ratioToFresh"), kill.get("problems"), outage.get("problems")));
         System.out.println(r);
         return r;
@@ -737,6 +747,11 @@ public final class RolloutBenchmark {
             return (long) Math.max(0, gauge(metrics, "openmodel_reconciles_total"));
         }
 
+        /** Until openmodel_reconciles_total reaches {@code total}. */
+        void awaitReconciled(long total) {
+            await(total + " reconciliations finished", ROLLOUT_LIMIT, Duration.ofMillis(100), () -> reconciles() >= total);
+        }
+
         Map<String, Object> awaitReconciles(int n, Duration limit) throws InterruptedException {
             Map<String, Object> out = new LinkedHashMap<>();
             Double[] first = {null};
@@ -788,19 +803,33 @@ public final class RolloutBenchmark {
     }
 
     /**
-     * Crashes the local kube-apiserver, waits, and starts it again with the very command line,
+     * Crashes the local kube-apiserver, keeps it down until the operator has noticed, and starts it again with the very command line,
      * directory and environment it had. The controller manager and the scheduler exit when they
      * cannot renew their leader Lease during the outage; as a kubelet restarts static pods, they
      * are started again the same way.
      */
     static final class ApiServer {
         record Launch(long pid, List<String> cmd, Path cwd, Map<String, String> env, Path log) {
+            /** The binary's name, which is also the name of its leader Lease in kube-system. */
+            String name() {
+                return Path.of(cmd.get(0)).getFileName().toString();
+            }
+
             void start() throws IOException {
                 ProcessBuilder b = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
                 b.environment().clear();
                 b.environment().putAll(env);
                 b.start();
+            }
+        }
+
+        static String renewTime(KubernetesClient client, Launch component) {
+            try {
+                var lease = client.leases().inNamespace("kube-system").withName(component.name()).get();
+                return lease == null || lease.getSpec() == null ? null : String.valueOf(lease.getSpec().getRenewTime());
+            } catch (RuntimeException e) {
+                return null; // the API server still settling: asked again
             }
         }
 
@@ -833,16 +862,25 @@ public final class RolloutBenchmark {
             return new Launch(p.pid(), cmd, cwd, env, bin.getParent().resolve("logs/" + name + ".log"));
         }
 
-        static void restart(KubernetesClient client, Duration outage) {
+        /** How long the API server was down, and when it was ready again (System.nanoTime()). */
+        record Outage(double downSeconds, long backAt) {
+        }
+
+        /**
+         * Crashes the API server and keeps it down until {@code noticed} holds (the operator has
+         * lost its watches: an outage it felt, not one over before it looked), then starts it again.
+         */
+        static Outage restart(KubernetesClient client, java.util.function.BooleanSupplier noticed) {
             try {
                 Path bin = LocalCluster.kubeconfig().getParent().resolve("kwok/clusters/openmodel/bin").toAbsolutePath();
                 Launch server = launch(bin, "kube-apiserver");
                 List<Launch> dependants = List.of(launch(bin, "kube-controller-manager"), launch(bin, "kube-scheduler"));
-                System.out.printf("  crashing kube-apiserver (pid %d) for %d s%n", server.pid(), outage.toSeconds());
+                System.out.printf("  crashing kube-apiserver (pid %d)%n", server.pid());
                 ProcessHandle handle = ProcessHandle.of(server.pid()).orElseThrow();
+                long down = System.nanoTime();
                 handle.destroyForcibly(); // a crash: a graceful stop drains watches for a minute or more
                 handle.onExit().get(60, TimeUnit.SECONDS);
-                observe(outage); // the outage is the experiment: the API server stays down this long
+                await("the operator to lose its watches", Duration.ofMinutes(1), Duration.ofMillis(50), noticed::getAsBoolean);
                 server.start();
                 await("kube-apiserver ready again", Duration.ofMinutes(2), Duration.ofMillis(100), () -> {
                     try {
@@ -851,24 +889,26 @@ public final class RolloutBenchmark {
                         return false; // not up yet
                     }
                 });
-                System.out.println("  kube-apiserver is back");
-                // Give the components the time to notice a lost Lease, then restart those that exited.
+                long back = System.nanoTime();
+                System.out.printf("  kube-apiserver is back after %.1f s%n", (back - down) / 1e9);
+                // Each component has either kept its Lease (renewed it since) or exited on losing it (started again).
+                Map<Launch, String> renewed = new java.util.HashMap<>();
+                dependants.forEach(l -> renewed.put(l, renewTime(client, l)));
                 List<Launch> pending = new ArrayList<>(dependants);
-                try {
-                    await("the components that lost their Lease restarted", Duration.ofSeconds(30), Duration.ofMillis(200), () -> {
-                        for (java.util.Iterator<Launch> it = pending.iterator(); it.hasNext();) {
-                            Launch l = it.next();
-                            if (!ProcessHandle.of(l.pid()).map(ProcessHandle::isAlive).orElse(false)) {
-                                System.out.println("  restarting " + Path.of(l.cmd().get(0)).getFileName() + " (it exited: lost its Lease)");
-                                l.start();
-                                it.remove();
-                            }
+                await("the controller manager and scheduler renewing their Lease or restarted", Duration.ofMinutes(1), Duration.ofMillis(200), () -> {
+                    for (java.util.Iterator<Launch> it = pending.iterator(); it.hasNext();) {
+                        Launch l = it.next();
+                        if (!ProcessHandle.of(l.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+                            System.out.println("  restarting " + l.name() + " (it exited: lost its Lease)");
+                            l.start();
+                            it.remove();
+                        } else if (!java.util.Objects.equals(renewTime(client, l), renewed.get(l))) {
+                            it.remove();
                         }
-                        return pending.isEmpty();
-                    });
-                } catch (org.awaitility.core.ConditionTimeoutException stillRunning) {
-                    // a component that kept its Lease through the outage has nothing to restart
-                }
+                    }
+                    return pending.isEmpty();
+                });
+                return new Outage((back - down) / 1e9, back);
             } catch (Exception e) {
                 throw new IllegalStateException("could not restart kube-apiserver: " + e.getMessage(), e);
             }
