@@ -81,6 +81,12 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
      */
     private static final io.javaoperatorsdk.operator.processing.event.source.PrimaryToSecondaryMapper<OpenModel> NO_INDEX = model -> Set.of();
 
+    /** Their listed objects' ADD events re-reconciled every model after a restart (AddedSinceStart). */
+    private final AddedSinceStart<ModelPolicy> policiesAdded = new AddedSinceStart<>();
+    private final AddedSinceStart<Namespace> namespacesAdded = new AddedSinceStart<>();
+    private final AddedSinceStart<Node> nodesAdded = new AddedSinceStart<>();
+    private volatile boolean started;
+
     @Override
     public List<EventSource<?, OpenModel>> prepareEventSources(EventSourceContext<OpenModel> context) {
         MeterRegistry registry = meterRegistry != null ? meterRegistry : Metrics.globalRegistry;
@@ -106,6 +112,7 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
                 .withWatchAllNamespaces()
                 .withSecondaryToPrimaryMapper(policy -> allModels(context, null))
                 .withPrimaryToSecondaryMapper(NO_INDEX)
+                .withOnAddFilter(policiesAdded)
                 .build();
         // The namespace label openmodel.dev/policy selects the policy of the models in it.
         var namespaces = InformerEventSourceConfiguration.from(Namespace.class, OpenModel.class)
@@ -113,6 +120,7 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
                 .withWatchAllNamespaces()
                 .withSecondaryToPrimaryMapper(ns -> allModels(context, ns.getMetadata().getName()))
                 .withPrimaryToSecondaryMapper(NO_INDEX)
+                .withOnAddFilter(namespacesAdded)
                 .withOnUpdateFilter((now, before) -> !Objects.equals(labelOf(now), labelOf(before)))
                 .build();
         // GPU nodes size the fit check: a node that appears, goes or changes its accelerators re-checks every model.
@@ -122,6 +130,7 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
                 .withItemStore(new TrimmedStore.NoManagedFields<>())
                 .withSecondaryToPrimaryMapper(node -> allModels(context, null))
                 .withPrimaryToSecondaryMapper(NO_INDEX)
+                .withOnAddFilter(nodesAdded)
                 .withOnUpdateFilter((now, before) -> !Objects.equals(now.getMetadata().getLabels(), before.getMetadata().getLabels())
                         || !Objects.equals(now.getStatus() == null ? null : now.getStatus().getAllocatable(),
                                 before.getStatus() == null ? null : before.getStatus().getAllocatable()))
@@ -144,12 +153,25 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
 
     @Override
     public UpdateControl<OpenModel> reconcile(OpenModel model, Context<OpenModel> context) {
+        if (!started) {
+            rememberListed(context);
+        }
         try {
             return serve(model, context);
         } finally {
             if (reconciles != null) {
                 reconciles.increment();
             }
+        }
+    }
+
+    private synchronized void rememberListed(Context<OpenModel> context) {
+        if (!started) {
+            var sources = context.eventSourceRetriever();
+            policiesAdded.remember(((InformerEventSource<ModelPolicy, OpenModel>) sources.getEventSourceFor(ModelPolicy.class, "policies")).list());
+            namespacesAdded.remember(((InformerEventSource<Namespace, OpenModel>) sources.getEventSourceFor(Namespace.class, "namespaces")).list());
+            nodesAdded.remember(((InformerEventSource<Node, OpenModel>) sources.getEventSourceFor(Node.class, "nodes")).list());
+            started = true;
         }
     }
 

@@ -7,10 +7,14 @@ import dev.openmodel.api.v1alpha1.OpenModel;
 import dev.openmodel.testing.LocalCluster;
 import dev.openmodel.testing.Models;
 import dev.openmodel.testing.OperatorUnderTest;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -52,6 +56,51 @@ class GpuFitIT {
                     .satisfies(node -> assertThat(client.nodes().withName(node).get().getMetadata().getLabels())
                             .containsEntry("nvidia.com/gpu.product", "NVIDIA-H100-80GB-HBM3")));
         });
+    }
+
+    /**
+     * A node that joins after the operator has started re-checks the models (the operator drops the
+     * ADD events only of the nodes it had listed, AddedSinceStart): a model refused because no GPU was
+     * large enough is served once a node with larger GPUs joins. Here kwok's first status update of
+     * the node follows its ADD, as a kubelet's would, so either event re-checks the model.
+     */
+    @Test
+    void aModelRefusedForGpuMemoryIsServedWhenALargerGpuNodeJoins() {
+        apply("llama-70b-one-gpu", "{parameters: 70B, precision: bf16}", "{count: 1}");
+        OpenModel refused = operator.models().awaitCondition("llama-70b-one-gpu", Conditions.POLICY_COMPLIANT, "False");
+        assertThat(Models.condition(refused, Conditions.POLICY_COMPLIANT).orElseThrow().getMessage()).contains("resources.fit: needs ~144 GiB");
+
+        // An NVIDIA B200 (GPU Feature Discovery's labels; 183,359 MiB each), under a name no earlier run used.
+        String name = "gpu-b200-" + Long.toString(System.nanoTime(), 36);
+        Node node = new NodeBuilder().withNewMetadata().withName(name).addToAnnotations("kwok.x-k8s.io/node", "fake")
+                .addToLabels(Map.of("kubernetes.io/hostname", name, "kubernetes.io/os", "linux", "kubernetes.io/arch", "amd64", "type", "kwok",
+                        "nvidia.com/gpu.present", "true", "nvidia.com/gpu.product", "NVIDIA-B200", "nvidia.com/gpu.memory", "183359",
+                        "nvidia.com/gpu.count", "8"))
+                .endMetadata()
+                .withNewSpec().addNewTaint().withKey("nvidia.com/gpu").withValue("present").withEffect("NoSchedule").endTaint().endSpec()
+                .withNewStatus()
+                .withAllocatable(Map.of("cpu", new Quantity("192"), "memory", new Quantity("2048Gi"), "pods", new Quantity("110"), "nvidia.com/gpu", new Quantity("8")))
+                .withCapacity(Map.of("cpu", new Quantity("192"), "memory", new Quantity("2048Gi"), "pods", new Quantity("110"), "nvidia.com/gpu", new Quantity("8")))
+                .endStatus().build();
+        try {
+            // Created, its status (a subresource) not yet set: the gate reads the GPU labels.
+            client.resource(node).create();
+            operator.models().awaitCondition("llama-70b-one-gpu", Conditions.POLICY_COMPLIANT, "True");
+            // Its GPUs allocatable, as a merge patch (no resourceVersion: kwok updates the node's status too).
+            client.resource(node).patchStatus();
+            operator.models().awaitCondition("llama-70b-one-gpu", Conditions.READY, "True");
+            assertThat(client.pods().inNamespace(cluster.namespace()).withLabel("openmodel.dev/model", "llama-70b-one-gpu").list().getItems())
+                    .isNotEmpty().allSatisfy(p -> assertThat(p.getSpec().getNodeName()).isEqualTo(name));
+        } finally {
+            client.resource(model("llama-70b-one-gpu")).delete();
+            client.nodes().withName(name).delete();
+        }
+    }
+
+    private OpenModel model(String name) {
+        OpenModel m = new OpenModel();
+        m.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(cluster.namespace()).build());
+        return m;
     }
 
     private void apply(String name, String modelFields, String accelerator) {
