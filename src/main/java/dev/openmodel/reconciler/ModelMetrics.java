@@ -6,8 +6,10 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Prometheus gauges of how many OpenModels are in which state, counted from the operator's
@@ -33,40 +35,81 @@ final class ModelMetrics {
     /** Counts from this cache from now on; registers the gauges once per registry. */
     static synchronized void countFrom(IndexerResourceCache<OpenModel> cache, MeterRegistry registry) {
         models = cache;
+        snapshot = null;
         if (registeredWith == registry) {
             return;
         }
         registeredWith = registry;
         for (String reason : READY_REASONS) {
-            gauge(registry, "openmodel.models", "OpenModels by the reason of their Ready condition", "reason", reason,
-                    m -> reason.equals(readyReason(m)));
+            gauge(registry, "openmodel.models", "OpenModels by the reason of their Ready condition", "reason", reason);
         }
         for (LicenseCategory category : LicenseCategory.values()) {
-            gauge(registry, "openmodel.models.license", "OpenModels by license category", "category", category.id(),
-                    m -> m.getStatus() != null && m.getStatus().license != null && category.id().equals(m.getStatus().license.category));
+            gauge(registry, "openmodel.models.license", "OpenModels by license category", "category", category.id());
         }
         for (String mofClass : MOF_CLASSES) {
-            gauge(registry, "openmodel.models.openness", "OpenModels by Model Openness Framework class", "mof_class", mofClass,
-                    m -> m.getStatus() != null && m.getStatus().openness != null && mofClass.equals(m.getStatus().openness.mofClass));
+            gauge(registry, "openmodel.models.openness", "OpenModels by Model Openness Framework class", "mof_class", mofClass);
         }
         for (String compliant : List.of("true", "false")) {
-            gauge(registry, "openmodel.models.policy", "OpenModels by PolicyCompliant", "compliant", compliant,
-                    m -> m.getStatus() != null && Conditions.find(m.getStatus().conditions, Conditions.POLICY_COMPLIANT)
-                            .map(c -> compliant.equals(String.valueOf(Conditions.TRUE.equals(c.getStatus())))).orElse(false));
+            gauge(registry, "openmodel.models.policy", "OpenModels by PolicyCompliant", "compliant", compliant);
         }
     }
 
-    private static void gauge(MeterRegistry registry, String name, String description, String tag, String value, Predicate<OpenModel> counted) {
+    /**
+     * Every gauge's count, from one pass over the cache. A scrape reads all the gauges one after
+     * the other; each counting the cache itself made a scrape 25 passes over every model (11% of
+     * the operator's CPU while something polled /q/metrics every 100 ms with 1000 models).
+     */
+    record Snapshot(long at, Map<String, Long> counts) {
+        static final long FRESH_NANOS = 1_000_000_000L;
+
+        static Snapshot of(Stream<OpenModel> models, long at) {
+            Map<String, Long> counts = new HashMap<>();
+            models.forEach(m -> {
+                counts.merge(key("openmodel.models", readyReason(m)), 1L, Long::sum);
+                var status = m.getStatus();
+                if (status == null) {
+                    return;
+                }
+                if (status.license != null && status.license.category != null) {
+                    counts.merge(key("openmodel.models.license", status.license.category), 1L, Long::sum);
+                }
+                if (status.openness != null && status.openness.mofClass != null) {
+                    counts.merge(key("openmodel.models.openness", status.openness.mofClass), 1L, Long::sum);
+                }
+                Conditions.find(status.conditions, Conditions.POLICY_COMPLIANT).ifPresent(c -> counts.merge(
+                        key("openmodel.models.policy", String.valueOf(Conditions.TRUE.equals(c.getStatus()))), 1L, Long::sum));
+            });
+            return new Snapshot(at, counts);
+        }
+
+        long count(String name, String value) {
+            return counts.getOrDefault(key(name, value), 0L);
+        }
+    }
+
+    private static String key(String name, String value) {
+        return name + '\u0000' + value;
+    }
+
+    private static volatile Snapshot snapshot;
+
+    private static void gauge(MeterRegistry registry, String name, String description, String tag, String value) {
         Gauge.builder(name, () -> {
             IndexerResourceCache<OpenModel> cache = models;
             if (cache == null) {
                 return 0;
             }
-            try {
-                return cache.list().filter(counted).count();
-            } catch (RuntimeException notStarted) {
-                return Double.NaN; // scraped before the informers started: unknown, not zero (and no warning in the log)
+            long now = System.nanoTime();
+            Snapshot last = snapshot;
+            if (last == null || now - last.at() > Snapshot.FRESH_NANOS) {
+                try {
+                    last = Snapshot.of(cache.list(), now);
+                } catch (RuntimeException notStarted) {
+                    return Double.NaN; // scraped before the informers started: unknown, not zero (and no warning in the log)
+                }
+                snapshot = last;
             }
+            return last.count(name, value);
         }).description(description).tag(tag, value).register(registry);
     }
 

@@ -6,6 +6,8 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.Optional;
 
 /**
  * An object the operator server-side applies for a model under the model's own name and
@@ -30,6 +32,42 @@ public abstract class ModelNamedDependent<R extends HasMetadata> extends CRUDKub
     public Matcher.Result<R> match(R actual, OpenModel model, Context<OpenModel> context) {
         return memo.match(ResourceID.fromResource(model), inputs(model, context), shape(actual), () -> super.match(actual, model, context),
                 id -> eventSource().flatMap(s -> s.get(id)).isPresent());
+    }
+
+    /**
+     * The model's object, looked up by its name. The SDK's default collects every secondary object
+     * of the type into a set first, hashing each whole object (fabric8's generated hashCode walks
+     * the entire Deployment): 11% of the operator's CPU in reconciles that found nothing to do
+     * (async-profiler, 1000 models, a node label re-checking all of them).
+     */
+    @Override
+    public Optional<R> getSecondaryResource(OpenModel model, Context<OpenModel> context) {
+        return eventSource().flatMap(source -> source.get(ResourceID.fromResource(model))).filter(r -> ownedBy(r, model));
+    }
+
+    /** The same for readers outside the dependent: the model's object of this type, if the model owns it. */
+    @SuppressWarnings("unchecked")
+    static <T extends HasMetadata> Optional<T> of(OpenModel model, Context<OpenModel> context, Class<T> type) {
+        var source = (InformerEventSource<T, OpenModel>) context.eventSourceRetriever().getEventSourceFor(type);
+        return source.get(ResourceID.fromResource(model)).filter(r -> ownedBy(r, model));
+    }
+
+    /**
+     * What makes an object a model's secondary for the SDK (its owner-reference index): an owner
+     * reference to an OpenModel of that name, in the object's namespace.
+     */
+    static boolean ownedBy(HasMetadata object, OpenModel model) {
+        var owners = object.getMetadata().getOwnerReferences();
+        if (owners == null) {
+            return false;
+        }
+        for (var owner : owners) {
+            if (model.getKind().equals(owner.getKind()) && model.getMetadata().getName().equals(owner.getName())
+                    && owner.getApiVersion() != null && owner.getApiVersion().startsWith(OpenModel.GROUP + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -180,9 +180,9 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
         // The dependents' preconditions find it decided (PerReconcile): nothing slow runs under the workflow's lock.
         NameConflicts conflicts = applyDependents(model, context);
         ServingObservation observed = new ServingObservation(
-                context.getSecondaryResource(Deployment.class),
+                ModelNamedDependent.of(model, context, Deployment.class),
                 List.copyOf(context.getSecondaryResources(Pod.class)),
-                context.getSecondaryResource(Service.class).isPresent());
+                ModelNamedDependent.of(model, context, Service.class).isPresent());
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         OpenModelStatus status = StatusAggregator.aggregate(model, gate, gate.desiredReplicas(model), observed, conflicts, now);
         // Our informers only see our own objects: look again for a foreign one to be gone.

@@ -15,7 +15,7 @@ import io.javaoperatorsdk.operator.processing.dependent.workflow.Condition;
 public class ServingAllowed implements Condition<Object, OpenModel> {
     @Override
     public boolean isMet(DependentResource<Object, OpenModel> dependent, OpenModel model, Context<OpenModel> context) {
-        if (dependent.getSecondaryResource(model, context).isPresent() || context.getSecondaryResource(Deployment.class).isPresent()) {
+        if (dependent.getSecondaryResource(model, context).isPresent() || ModelNamedDependent.of(model, context, Deployment.class).isPresent()) {
             return true;
         }
         return ModelGate.of(model, context).decision().allowsServing();

@@ -46,13 +46,19 @@ class PackagedOperatorIT {
         Models models = new Models(LocalCluster.client(), namespace);
         await().atMost(Duration.ofSeconds(90)).until(() -> models.isReady("packaged"));
 
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(root + "q/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(metrics).contains("operator_sdk").contains("openmodel");
-        assertThat(metrics).containsPattern("openmodel_models\\{[^}]*reason=\"Ready\"[^}]*\\} 1\\.0")
-                .containsPattern("openmodel_models_license\\{[^}]*category=\"permissive\"[^}]*\\} 1\\.0")
-                .containsPattern("openmodel_models_policy\\{[^}]*compliant=\"true\"[^}]*\\} 1\\.0")
-                .containsPattern("openmodel_reconciles_total(\\{[^}]*\\})? [1-9]");
+        // The operator's cache may see the status a moment after this client does, and the counts are
+        // taken at most once a second (ModelMetrics.Snapshot).
+        String[] scraped = {null};
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String body = http.send(HttpRequest.newBuilder(URI.create(root + "q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(body).contains("operator_sdk").contains("openmodel");
+            assertThat(body).containsPattern("openmodel_models\\{[^}]*reason=\"Ready\"[^}]*\\} 1\\.0")
+                    .containsPattern("openmodel_models_license\\{[^}]*category=\"permissive\"[^}]*\\} 1\\.0")
+                    .containsPattern("openmodel_models_policy\\{[^}]*compliant=\"true\"[^}]*\\} 1\\.0")
+                    .containsPattern("openmodel_reconciles_total(\\{[^}]*\\})? [1-9]");
+            scraped[0] = body;
+        });
+        String metrics = scraped[0];
         // Series per controller, never per model: no metric carries the model's name.
         assertThat(metrics.lines().filter(l -> l.startsWith("operator_sdk")).toList()).isNotEmpty()
                 .noneMatch(l -> l.contains("\"packaged\""));

@@ -26,4 +26,26 @@ class TargetSecondaryTest {
         assertThat(new ServiceDependent().targetSecondaryResourceID(m, null))
                 .isEqualTo(ResourceID.fromResource(InferenceServer.service(m)));
     }
+
+    /** Looked up by name, an object is the model's only as the SDK's owner index would have it. */
+    @Test
+    void theLookupByNameKeepsTheSdksOwnershipRule() {
+        OpenModel m = model();
+        var rendered = InferenceServer.deployment(m, 1);
+        var service = InferenceServer.service(m);
+        // as the SDK applies them
+        rendered.addOwnerReference(m);
+        service.addOwnerReference(m);
+        assertThat(ModelNamedDependent.ownedBy(rendered, m)).isTrue();
+        assertThat(ModelNamedDependent.ownedBy(service, m)).isTrue();
+
+        var foreign = new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder(rendered).editMetadata().withOwnerReferences().endMetadata().build();
+        assertThat(ModelNamedDependent.ownedBy(foreign, m)).as("no owner").isFalse();
+        var otherModel = new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder(rendered).editMetadata().editFirstOwnerReference()
+                .withName("another").endOwnerReference().endMetadata().build();
+        assertThat(ModelNamedDependent.ownedBy(otherModel, m)).as("owned by another model").isFalse();
+        var otherKind = new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder(rendered).editMetadata().editFirstOwnerReference()
+                .withKind("ReplicaSet").withApiVersion("apps/v1").endOwnerReference().endMetadata().build();
+        assertThat(ModelNamedDependent.ownedBy(otherKind, m)).as("owned by something else of that name").isFalse();
+    }
 }
