@@ -3,9 +3,7 @@ package dev.openmodel.reconciler;
 import dev.openmodel.api.v1alpha1.OpenModel;
 import dev.openmodel.source.SourceFacts;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -23,8 +21,7 @@ final class AssessmentMemo {
     private record Entry(Key key, ModelGate.Assessment assessment) {
     }
 
-    private final Map<ResourceID, Entry> assessed = new ConcurrentHashMap<>();
-    private volatile int pruneAt = 1024;
+    private final PerModel<Entry> assessed = new PerModel<>();
 
     /** @param exists whether a model is still there (the entries of deleted ones are pruned) */
     ModelGate.Assessment get(OpenModel model, Optional<SourceFacts> source, Predicate<ResourceID> exists) {
@@ -40,20 +37,9 @@ final class AssessmentMemo {
         }
         ModelGate.Assessment assessment = ModelGate.Assessment.of(model, source);
         if (assessment.refused() == null) {
-            assessed.put(id, new Entry(key, assessment));
-            if (assessed.size() > pruneAt) {
-                prune(exists);
-            }
+            assessed.put(id, new Entry(key, assessment), exists);
         }
         return assessment;
-    }
-
-    private synchronized void prune(Predicate<ResourceID> exists) {
-        if (assessed.size() <= pruneAt) {
-            return;
-        }
-        assessed.keySet().removeIf(id -> !exists.test(id));
-        pruneAt = Math.max(1024, 2 * assessed.size());
     }
 
     int size() {

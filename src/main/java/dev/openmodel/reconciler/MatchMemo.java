@@ -6,7 +6,6 @@ import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -44,8 +43,7 @@ final class MatchMemo {
     private record Matched(Object inputs, Shape shape) {
     }
 
-    private final Map<ResourceID, Matched> matched = new ConcurrentHashMap<>();
-    private volatile int pruneAt = 1024;
+    private final PerModel<Matched> matched = new PerModel<>();
 
     /**
      * The SDK's answer for this object and these inputs: remembered when both are as they were
@@ -61,23 +59,11 @@ final class MatchMemo {
         }
         Matcher.Result<R> result = compare.get();
         if (result.matched()) {
-            matched.put(model, new Matched(inputs, shape));
-            if (matched.size() > pruneAt) {
-                prune(exists);
-            }
+            matched.put(model, new Matched(inputs, shape), exists);
         } else {
             matched.remove(model);
         }
         return result;
-    }
-
-    /** Drops the entries of objects that are gone; amortised over as many new entries as are kept. */
-    private synchronized void prune(Predicate<ResourceID> exists) {
-        if (matched.size() <= pruneAt) {
-            return;
-        }
-        matched.keySet().removeIf(id -> !exists.test(id));
-        pruneAt = Math.max(1024, 2 * matched.size());
     }
 
     int size() {

@@ -42,13 +42,16 @@ public abstract class ModelNamedDependent<R extends HasMetadata> extends CRUDKub
      */
     @Override
     public Optional<R> getSecondaryResource(OpenModel model, Context<OpenModel> context) {
-        return eventSource().flatMap(source -> source.get(ResourceID.fromResource(model))).filter(r -> ownedBy(r, model));
+        return eventSource().flatMap(source -> find(source, model));
     }
 
     /** The same for readers outside the dependent: the model's object of this type, if the model owns it. */
     @SuppressWarnings("unchecked")
     static <T extends HasMetadata> Optional<T> of(OpenModel model, Context<OpenModel> context, Class<T> type) {
-        var source = (InformerEventSource<T, OpenModel>) context.eventSourceRetriever().getEventSourceFor(type);
+        return find((InformerEventSource<T, OpenModel>) context.eventSourceRetriever().getEventSourceFor(type), model);
+    }
+
+    private static <T extends HasMetadata> Optional<T> find(InformerEventSource<T, OpenModel> source, OpenModel model) {
         return source.get(ResourceID.fromResource(model)).filter(r -> ownedBy(r, model));
     }
 

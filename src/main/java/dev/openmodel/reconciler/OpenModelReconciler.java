@@ -85,7 +85,6 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
     private final AddedSinceStart<ModelPolicy> policiesAdded = new AddedSinceStart<>();
     private final AddedSinceStart<Namespace> namespacesAdded = new AddedSinceStart<>();
     private final AddedSinceStart<Node> nodesAdded = new AddedSinceStart<>();
-    private volatile boolean started;
 
     @Override
     public List<EventSource<?, OpenModel>> prepareEventSources(EventSourceContext<OpenModel> context) {
@@ -153,7 +152,7 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
 
     @Override
     public UpdateControl<OpenModel> reconcile(OpenModel model, Context<OpenModel> context) {
-        if (!started) {
+        if (!nodesAdded.remembered()) { // the last of the three to remember
             rememberListed(context);
         }
         try {
@@ -165,14 +164,12 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
         }
     }
 
-    private synchronized void rememberListed(Context<OpenModel> context) {
-        if (!started) {
-            var sources = context.eventSourceRetriever();
-            policiesAdded.remember(((InformerEventSource<ModelPolicy, OpenModel>) sources.getEventSourceFor(ModelPolicy.class, "policies")).list());
-            namespacesAdded.remember(((InformerEventSource<Namespace, OpenModel>) sources.getEventSourceFor(Namespace.class, "namespaces")).list());
-            nodesAdded.remember(((InformerEventSource<Node, OpenModel>) sources.getEventSourceFor(Node.class, "nodes")).list());
-            started = true;
-        }
+    /** Each filter remembers once; a reconcile that finds them remembered already reads after their snapshots. */
+    private void rememberListed(Context<OpenModel> context) {
+        var sources = context.eventSourceRetriever();
+        policiesAdded.remember(((InformerEventSource<ModelPolicy, OpenModel>) sources.getEventSourceFor(ModelPolicy.class, "policies")).list());
+        namespacesAdded.remember(((InformerEventSource<Namespace, OpenModel>) sources.getEventSourceFor(Namespace.class, "namespaces")).list());
+        nodesAdded.remember(((InformerEventSource<Node, OpenModel>) sources.getEventSourceFor(Node.class, "nodes")).list());
     }
 
     private UpdateControl<OpenModel> serve(OpenModel model, Context<OpenModel> context) {

@@ -92,15 +92,9 @@ class GpuFitIT {
             assertThat(client.pods().inNamespace(cluster.namespace()).withLabel("openmodel.dev/model", "llama-70b-one-gpu").list().getItems())
                     .isNotEmpty().allSatisfy(p -> assertThat(p.getSpec().getNodeName()).isEqualTo(name));
         } finally {
-            client.resource(model("llama-70b-one-gpu")).delete();
+            client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName("llama-70b-one-gpu").delete();
             client.nodes().withName(name).delete();
         }
-    }
-
-    private OpenModel model(String name) {
-        OpenModel m = new OpenModel();
-        m.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(cluster.namespace()).build());
-        return m;
     }
 
     private void apply(String name, String modelFields, String accelerator) {
