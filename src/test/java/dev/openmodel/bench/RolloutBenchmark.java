@@ -64,6 +64,8 @@ public final class RolloutBenchmark {
     final KubernetesClient client = LocalCluster.client();
     final Map<String, Object> results = new LinkedHashMap<>();
     final StringBuilder table = new StringBuilder();
+    /** Where each restart's start-up went (seconds from launch, from the operator's log), appended after the rollouts. */
+    final StringBuilder startUp = new StringBuilder();
 
     public static void main(String[] args) {
         int status = 0;
@@ -86,13 +88,19 @@ public final class RolloutBenchmark {
         results.put("machine", machine());
         results.put("operatorJava", OperatorProcess.Jvm.get().java());
         results.put("jvmOptions", OperatorProcess.Jvm.get().options());
-        table.append("| N | floor | OpenModel | ratio | operator CPU/model | RSS idle | RSS after | requests/model (floor → operator) | steady writes (CPU per no-op reconcile) | restart → first reconcile | restart → all reconciled | restart writes |\n");
-        table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        table.append("| N | floor | OpenModel | ratio | operator CPU/model | RSS idle | RSS after | requests/model (floor → operator) | steady writes (CPU per no-op reconcile) | restart → first reconcile | restart → all reconciled | restart writes | RSS after restart |\n");
+        table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<Object> rollouts = new ArrayList<>();
         for (int n : sizes) {
             rollouts.add(rollout(n));
         }
         results.put("rollouts", rollouts);
+        if (!startUp.isEmpty()) {
+            table.append("\nRestart with N models present, seconds from launch (operator log): first log line, operator starting, "
+                    + "every informer synced, leadership, event processing, first reconcile finished; and the "
+                    + "operator's CPU-seconds by then.\n\n| N | first log | operator starting | informers synced | leader "
+                    + "| event processing | first reconcile | CPU-s |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n").append(startUp);
+        }
         if (recoveryN > 0) {
             results.put("recovery", recovery(recoveryN));
         }
@@ -186,6 +194,7 @@ public final class RolloutBenchmark {
         try (OperatorProcess op = OperatorProcess.start()) {
             restart = op.awaitReconciles(n, Duration.ofMinutes(3));
             op.awaitIdle(); // the writes a restart causes are made by reconciles still running or queued
+            restart.put("rssMiB", op.rssKiB() / 1024);
             ApiRequests writes = ApiRequests.scrape(client).minus(r0).writesOn(ApiRequests.OPERATOR_RESOURCES).plusEvents(operatorEvents(ns) - re0);
             restart.put("writes", writes.total());
             restart.put("writesByKind", writes.counts);
@@ -199,10 +208,15 @@ public final class RolloutBenchmark {
         r.put("operatorRequestsPerModel", opRequests.perModel(n));
         r.put("steadyStateWrites", steadyWrites.counts);
         r.put("restart", restart);
-        table.append(String.format("| %d | %.1f s | %.1f s | %.2f× | %.0f ms | %d MiB | %d MiB | %.1f → %.1f | %d (%s ms) | %s s | %s s | %s |%n", n, floor, seconds,
+        table.append(String.format("| %d | %.1f s | %.1f s | %.2f× | %.0f ms | %d MiB | %d MiB | %.1f → %.1f | %d (%s ms) | %s s | %s s | %s | %s MiB |%n", n, floor, seconds,
                 seconds / floor, (double) cpuMs / n, rssIdle / 1024, rssAfter / 1024, floorRequests.total() / (double) n,
                 opRequests.total() / (double) n, steadyWrites.total(), r.get("steadyCpuMsPerReconcile"), restart.get("firstReconcileSeconds"), restart.get("allReconciledSeconds"),
-                restart.get("writes")));
+                restart.get("writes"), restart.get("rssMiB")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> phases = (Map<String, Object>) restart.get("phases");
+        startUp.append("| ").append(n);
+        OperatorProcess.PHASES.keySet().forEach(p -> startUp.append(" | ").append(phases.getOrDefault(p, "–")));
+        startUp.append(String.format(" | %s | %s |%n", restart.get("firstReconcileSeconds"), restart.get("cpuSecondsToFirstReconcile")));
         System.out.println(r);
         return r;
     }
@@ -601,6 +615,7 @@ public final class RolloutBenchmark {
         final Process process;
         final int port;
         final long launchedAt = System.nanoTime();
+        final long launchedAtMillis = System.currentTimeMillis();
         static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
         final Path log;
@@ -766,12 +781,56 @@ public final class RolloutBenchmark {
                 long count = reconciles();
                 if (first[0] == null && count >= 1) {
                     first[0] = (System.nanoTime() - launchedAt) / 1e9;
+                    try {
+                        out.put("cpuSecondsToFirstReconcile", round(cpuMillis() / 1000.0, 2));
+                    } catch (IOException e) {
+                        // exited between the two reads: the next poll reports it
+                    }
                 }
                 return count >= n;
             });
             double all = (System.nanoTime() - launchedAt) / 1e9;
             out.put("firstReconcileSeconds", round(first[0] == null ? all : first[0], 2));
             out.put("allReconciledSeconds", round(all, 2));
+            out.put("phases", startPhases());
+            return out;
+        }
+
+        /** Where a start's time went, from the operator's own log: seconds from launch to each milestone it logs. */
+        static final Map<String, Pattern> PHASES = phases();
+
+        private static Map<String, Pattern> phases() {
+            Map<String, Pattern> m = new LinkedHashMap<>();
+            m.put("firstLog", Pattern.compile(".")); // the JVM up and Quarkus's first log line
+            m.put("operatorStarting", Pattern.compile("Starting operator\\."));
+            m.put("informersSynced", Pattern.compile("'openmodel' controller started"));
+            m.put("leader", Pattern.compile("New leader with identity: \\S"));
+            m.put("eventProcessing", Pattern.compile("Started event processing for controller: openmodel"));
+            return m;
+        }
+
+        static final Pattern LOG_TIME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3}) ");
+
+        Map<String, Object> startPhases() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            try {
+                java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS");
+                for (String line : Files.readAllLines(log)) {
+                    Matcher t = LOG_TIME.matcher(line);
+                    if (!t.find()) {
+                        continue;
+                    }
+                    String rest = line.substring(t.end());
+                    for (Map.Entry<String, Pattern> p : PHASES.entrySet()) {
+                        if (!out.containsKey(p.getKey()) && p.getValue().matcher(rest).find()) {
+                            long at = java.time.LocalDateTime.parse(t.group(1), f).atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+                            out.put(p.getKey(), round((at - launchedAtMillis) / 1000.0, 2));
+                        }
+                    }
+                }
+            } catch (IOException | java.time.DateTimeException e) {
+                out.put("error", e.toString());
+            }
             return out;
         }
 
