@@ -7,7 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.fabric8.kubernetes.api.model.FieldsV1;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.WatchEvent;
+import io.fabric8.kubernetes.internal.KubernetesDeserializer;
+import com.fasterxml.jackson.core.util.JsonParserSequence;
+import com.fasterxml.jackson.databind.cfg.HandlerInstantiator;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.fabric8.kubernetes.model.jackson.UnmatchedFieldTypeModule;
 import io.quarkus.kubernetes.client.KubernetesClientObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -41,7 +47,8 @@ public class ClientMapper implements KubernetesClientObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.registerModule(new SimpleModule("openmodel-managed-fields").addDeserializer(ManagedFieldsEntry.class, new EntryDeserializer()));
+        mapper.registerModule(new SimpleModule("openmodel-managed-fields").addDeserializer(ManagedFieldsEntry.class, new EntryDeserializer())
+                .addDeserializer(WatchEvent.class, new WatchEventDeserializer()));
         if (System.getProperty("org.graalvm.nativeimage.imagecode") == null) {
             // Jackson runs the bean modifiers of the module registered last first. The client's module for
             // fields of an unexpected type wraps every property; registered after Blackbird (as the client
@@ -88,5 +95,93 @@ public class ClientMapper implements KubernetesClientObjectMapperCustomizer {
             }
             return entry;
         }
+    }
+
+    /** A watch event, its object decoded in one pass into the class the client registers for its kind. */
+    static final class WatchEventDeserializer extends StdDeserializer<WatchEvent> {
+        WatchEventDeserializer() {
+            super(WatchEvent.class);
+        }
+
+        @Override
+        public WatchEvent deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            WatchEvent event = new WatchEvent();
+            JsonToken t = p.currentToken() == JsonToken.START_OBJECT ? p.nextToken() : p.currentToken();
+            for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "type" -> event.setType(p.getValueAsString());
+                    case "object" -> event.setObject(value == JsonToken.VALUE_NULL ? null : resource(p, ctxt));
+                    default -> event.setAdditionalProperty(name, ctxt.readValue(p, Object.class));
+                }
+            }
+            if (t != JsonToken.END_OBJECT) {
+                return (WatchEvent) ctxt.handleUnexpectedToken(WatchEvent.class, p);
+            }
+            return event;
+        }
+
+        /**
+         * The object at the parser (its START_OBJECT): the fields up to apiVersion and kind are kept in
+         * a buffer, then buffer and parser are read as one by the registered class's deserializer.
+         */
+        static KubernetesResource resource(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                return client(ctxt).deserialize(p, ctxt);
+            }
+            TokenBuffer head = ctxt.bufferForInputBuffering(p);
+            head.writeStartObject();
+            String apiVersion = null;
+            String kind = null;
+            while (apiVersion == null || kind == null) {
+                JsonToken t = p.nextToken();
+                if (t != JsonToken.FIELD_NAME) { // the whole object read, without both: the client's way
+                    head.copyCurrentEvent(p);
+                    return fromBuffer(head, p, ctxt);
+                }
+                String name = p.currentName();
+                head.writeFieldName(name);
+                p.nextToken();
+                if ("apiVersion".equals(name) && p.currentToken() == JsonToken.VALUE_STRING) {
+                    apiVersion = p.getText();
+                } else if ("kind".equals(name) && p.currentToken() == JsonToken.VALUE_STRING) {
+                    kind = p.getText();
+                }
+                head.copyCurrentStructure(p);
+            }
+            KubernetesDeserializer client = client(ctxt);
+            Class<? extends KubernetesResource> type = client.getRegisteredKind(apiVersion, kind);
+            if (type == null) { // a kind the client decodes generically (or as a list): the rest buffered, the client's way
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                    head.copyCurrentStructure(p);
+                }
+                head.writeEndObject();
+                return fromBuffer(head, p, ctxt);
+            }
+            // The buffer holds START_OBJECT and the fields read; the parser stands on the last of them, so
+            // the sequence goes on with the parser's next token (the next field, or the object's end).
+            JsonParser both = JsonParserSequence.createFlattened(false, head.asParser(p), p);
+            both.nextToken();
+            return ctxt.readValue(both, type);
+        }
+
+        private static KubernetesResource fromBuffer(TokenBuffer whole, JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonParser buffered = whole.asParser(p);
+            buffered.nextToken();
+            return client(ctxt).deserialize(buffered, ctxt);
+        }
+
+        /** The client's own deserializer (its registry of kinds), as its handler instantiator hands it to WatchEvent. */
+        private static KubernetesDeserializer client(DeserializationContext ctxt) {
+            HandlerInstantiator instantiator = ctxt.getConfig().getHandlerInstantiator();
+            if (instantiator != null && instantiator.deserializerInstance(ctxt.getConfig(), null, KubernetesDeserializer.class)
+                    instanceof KubernetesDeserializer own) {
+                return own;
+            }
+            return DEFAULT;
+        }
+
+        private static final KubernetesDeserializer DEFAULT = new KubernetesDeserializer();
     }
 }

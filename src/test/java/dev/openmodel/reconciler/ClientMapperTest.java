@@ -106,4 +106,70 @@ class ClientMapperTest {
         assertThat(e.getAdditionalProperties()).containsEntry("future", Map.of("x", java.util.List.of(1)));
         assertThat(pod.getSpec().getNodeName()).isEqualTo("gpu-0");
     }
+
+    // Watch events, decoded in one pass: the same objects as the client's own two-pass decoding.
+
+    static final String POD = "{\"kind\":\"Pod\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"p\",\"namespace\":\"n\",\"resourceVersion\":\"42\","
+            + "\"labels\":{\"app\":\"m\"}},\"spec\":{\"nodeName\":\"gpu-0\",\"containers\":[{\"name\":\"c\",\"image\":\"i\","
+            + "\"resources\":{\"limits\":{\"nvidia.com/gpu\":\"1\"}}}]},\"status\":{\"phase\":\"Running\",\"conditions\":"
+            + "[{\"type\":\"Ready\",\"status\":\"True\"}]}}";
+
+    static io.fabric8.kubernetes.api.model.WatchEvent event(KubernetesSerialization s, String json) {
+        return s.unmarshal(json, io.fabric8.kubernetes.api.model.WatchEvent.class);
+    }
+
+    @Test
+    void aWatchEventsObjectIsTheClassOfItsKindDecodedAsTheClientDecodesIt() {
+        String json = "{\"type\":\"MODIFIED\",\"object\":" + POD + "}";
+        io.fabric8.kubernetes.api.model.WatchEvent ours = event(serialization(), json);
+        io.fabric8.kubernetes.api.model.WatchEvent theirs = event(new KubernetesSerialization(), json);
+        assertThat(ours.getType()).isEqualTo("MODIFIED");
+        assertThat(ours.getObject()).isInstanceOf(Pod.class).isEqualTo(theirs.getObject());
+        assertThat(((Pod) ours.getObject()).getSpec().getContainers().get(0).getResources().getLimits().get("nvidia.com/gpu").toString()).isEqualTo("1");
+    }
+
+    @Test
+    void kindAfterOtherFieldsAndObjectBeforeTypeDecodeTheSame() {
+        String late = "{\"metadata\":{\"name\":\"d\",\"generation\":3},\"spec\":{\"replicas\":2},\"apiVersion\":\"apps/v1\",\"status\":"
+                + "{\"readyReplicas\":1},\"kind\":\"Deployment\"}";
+        String json = "{\"object\":" + late + ",\"type\":\"ADDED\"}";
+        io.fabric8.kubernetes.api.model.WatchEvent ours = event(serialization(), json);
+        assertThat(ours.getType()).isEqualTo("ADDED");
+        assertThat(ours.getObject()).isInstanceOf(Deployment.class).isEqualTo(event(new KubernetesSerialization(), json).getObject());
+        Deployment d = (Deployment) ours.getObject();
+        assertThat(d.getMetadata().getGeneration()).isEqualTo(3L);
+        assertThat(d.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(d.getStatus().getReadyReplicas()).isEqualTo(1);
+    }
+
+    @Test
+    void aCustomResourceRegisteredWithTheClientIsItsClass() {
+        KubernetesSerialization ours = serialization();
+        ours.registerKubernetesResource(dev.openmodel.api.v1alpha1.OpenModel.class);
+        String json = "{\"type\":\"ADDED\",\"object\":{\"apiVersion\":\"openmodel.dev/v1alpha1\",\"kind\":\"OpenModel\",\"metadata\":"
+                + "{\"name\":\"m\",\"namespace\":\"n\"},\"spec\":{\"model\":{\"uri\":\"hf://org/m\"}}}}";
+        Object object = event(ours, json).getObject();
+        assertThat(object).isInstanceOf(dev.openmodel.api.v1alpha1.OpenModel.class);
+        assertThat(((dev.openmodel.api.v1alpha1.OpenModel) object).getSpec().model.uri).isEqualTo("hf://org/m");
+    }
+
+    @Test
+    void kindsTheClientDoesNotKnowAndObjectsWithoutAKindGoTheClientsWay() {
+        String unknown = "{\"type\":\"ADDED\",\"object\":{\"apiVersion\":\"example.com/v1\",\"kind\":\"Widget\",\"metadata\":{\"name\":\"w\"},"
+                + "\"spec\":{\"size\":[1,2]}}}";
+        Object ours = event(serialization(), unknown).getObject();
+        assertThat(ours).isInstanceOf(io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)
+                .isEqualTo(event(new KubernetesSerialization(), unknown).getObject());
+        String noKind = "{\"type\":\"ADDED\",\"object\":{\"metadata\":{\"name\":\"x\"}}}";
+        assertThat(event(serialization(), noKind).getObject()).isEqualTo(event(new KubernetesSerialization(), noKind).getObject());
+    }
+
+    @Test
+    void anErrorEventCarriesItsStatus() {
+        String json = "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
+                + "\"message\":\"too old resource version: 1 (42)\",\"reason\":\"Expired\",\"code\":410}}";
+        Object object = event(serialization(), json).getObject();
+        assertThat(object).isInstanceOf(io.fabric8.kubernetes.api.model.Status.class);
+        assertThat(((io.fabric8.kubernetes.api.model.Status) object).getCode()).isEqualTo(410);
+    }
 }
