@@ -2,18 +2,18 @@ package dev.openmodel.reconciler;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserSequence;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.HandlerInstantiator;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.fabric8.kubernetes.api.model.FieldsV1;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.WatchEvent;
 import io.fabric8.kubernetes.internal.KubernetesDeserializer;
-import com.fasterxml.jackson.core.util.JsonParserSequence;
-import com.fasterxml.jackson.databind.cfg.HandlerInstantiator;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.fabric8.kubernetes.model.jackson.UnmatchedFieldTypeModule;
 import io.quarkus.kubernetes.client.KubernetesClientObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -61,65 +61,73 @@ public class ClientMapper implements KubernetesClientObjectMapperCustomizer {
         }
     }
 
-    static final class EntryDeserializer extends StdDeserializer<ManagedFieldsEntry> {
-        EntryDeserializer() {
-            super(ManagedFieldsEntry.class);
+    /** An object read field by field into a new value: {@link #field} is handed each name with the parser on its value. */
+    abstract static class FieldByField<T> extends StdDeserializer<T> {
+        private final java.util.function.Supplier<T> newValue;
+
+        FieldByField(Class<T> type, java.util.function.Supplier<T> newValue) {
+            super(type);
+            this.newValue = newValue;
         }
 
+        abstract void field(T target, String name, JsonToken value, JsonParser p, DeserializationContext ctxt) throws IOException;
+
         @Override
-        public ManagedFieldsEntry deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            ManagedFieldsEntry entry = new ManagedFieldsEntry();
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            T target = newValue.get();
             JsonToken t = p.currentToken() == JsonToken.START_OBJECT ? p.nextToken() : p.currentToken();
             for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                 String name = p.currentName();
-                JsonToken value = p.nextToken();
-                switch (name) {
-                    case "manager" -> entry.setManager(p.getValueAsString());
-                    case "operation" -> entry.setOperation(p.getValueAsString());
-                    case "apiVersion" -> entry.setApiVersion(p.getValueAsString());
-                    case "time" -> entry.setTime(p.getValueAsString());
-                    case "fieldsType" -> entry.setFieldsType(p.getValueAsString());
-                    case "subresource" -> entry.setSubresource(p.getValueAsString());
-                    case "fieldsV1" -> {
-                        if (value == JsonToken.VALUE_NULL || entry.getManager() != null && !OpenModelReconciler.FIELD_MANAGER.equals(entry.getManager())) {
-                            p.skipChildren();
-                        } else {
-                            entry.setFieldsV1(ctxt.readValue(p, FieldsV1.class));
-                        }
-                    }
-                    default -> entry.setAdditionalProperty(name, ctxt.readValue(p, Object.class));
-                }
+                field(target, name, p.nextToken(), p, ctxt);
             }
             if (t != JsonToken.END_OBJECT) {
-                return (ManagedFieldsEntry) ctxt.handleUnexpectedToken(ManagedFieldsEntry.class, p);
+                @SuppressWarnings("unchecked")
+                T unexpected = (T) ctxt.handleUnexpectedToken(handledType(), p);
+                return unexpected;
             }
-            return entry;
+            return target;
+        }
+    }
+
+    static final class EntryDeserializer extends FieldByField<ManagedFieldsEntry> {
+        EntryDeserializer() {
+            super(ManagedFieldsEntry.class, ManagedFieldsEntry::new);
+        }
+
+        @Override
+        void field(ManagedFieldsEntry entry, String name, JsonToken value, JsonParser p, DeserializationContext ctxt) throws IOException {
+            switch (name) {
+                case "manager" -> entry.setManager(p.getValueAsString());
+                case "operation" -> entry.setOperation(p.getValueAsString());
+                case "apiVersion" -> entry.setApiVersion(p.getValueAsString());
+                case "time" -> entry.setTime(p.getValueAsString());
+                case "fieldsType" -> entry.setFieldsType(p.getValueAsString());
+                case "subresource" -> entry.setSubresource(p.getValueAsString());
+                case "fieldsV1" -> {
+                    if (value == JsonToken.VALUE_NULL || entry.getManager() != null && !OpenModelReconciler.FIELD_MANAGER.equals(entry.getManager())) {
+                        p.skipChildren();
+                    } else {
+                        entry.setFieldsV1(ctxt.readValue(p, FieldsV1.class));
+                    }
+                }
+                default -> entry.setAdditionalProperty(name, ctxt.readValue(p, Object.class));
+            }
         }
     }
 
     /** A watch event, its object decoded in one pass into the class the client registers for its kind. */
-    static final class WatchEventDeserializer extends StdDeserializer<WatchEvent> {
+    static final class WatchEventDeserializer extends FieldByField<WatchEvent> {
         WatchEventDeserializer() {
-            super(WatchEvent.class);
+            super(WatchEvent.class, WatchEvent::new);
         }
 
         @Override
-        public WatchEvent deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            WatchEvent event = new WatchEvent();
-            JsonToken t = p.currentToken() == JsonToken.START_OBJECT ? p.nextToken() : p.currentToken();
-            for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                switch (name) {
-                    case "type" -> event.setType(p.getValueAsString());
-                    case "object" -> event.setObject(value == JsonToken.VALUE_NULL ? null : resource(p, ctxt));
-                    default -> event.setAdditionalProperty(name, ctxt.readValue(p, Object.class));
-                }
+        void field(WatchEvent event, String name, JsonToken value, JsonParser p, DeserializationContext ctxt) throws IOException {
+            switch (name) {
+                case "type" -> event.setType(p.getValueAsString());
+                case "object" -> event.setObject(value == JsonToken.VALUE_NULL ? null : resource(p, ctxt));
+                default -> event.setAdditionalProperty(name, ctxt.readValue(p, Object.class));
             }
-            if (t != JsonToken.END_OBJECT) {
-                return (WatchEvent) ctxt.handleUnexpectedToken(WatchEvent.class, p);
-            }
-            return event;
         }
 
         /**
@@ -179,9 +187,12 @@ public class ClientMapper implements KubernetesClientObjectMapperCustomizer {
                     instanceof KubernetesDeserializer own) {
                 return own;
             }
-            return DEFAULT;
+            return Fallback.DESERIALIZER;
         }
 
-        private static final KubernetesDeserializer DEFAULT = new KubernetesDeserializer();
+        /** Only without the client's handler instantiator (never in the operator): made on first use, not at start-up. */
+        private static final class Fallback {
+            static final KubernetesDeserializer DESERIALIZER = new KubernetesDeserializer();
+        }
     }
 }
