@@ -6,7 +6,9 @@
 # The training run is the operator starting with no API server to reach (the image is built without
 # a cluster): Quarkus, CDI, the Kubernetes client, Jackson and the SDK load, link and run their
 # start-up code until the first request to the API server is refused and the start fails; what they
-# loaded and linked is what the cache keeps for the next start. The cache is used only by the
+# loaded and linked is what the cache keeps for the next start. With openmodel.aot-training=true the
+# start first decodes, encodes and assesses one object of each kind the operator lists (AotTraining),
+# so that what a restart waits on after the first request is in the cache too. The cache is used only by the
 # same JDK with the same JAR path and compatible options (-XX:AOTCache=OUTPUT); otherwise the JVM
 # warns and starts without it. Used by src/main/docker/Dockerfile.jvm and by make bench.
 set -euo pipefail
@@ -17,7 +19,7 @@ trap 'rm -f "$log"' EXIT
 rm -f "$out"
 "$java" "$@" -XX:AOTCacheOutput="$out" \
   -Dquarkus.kubernetes-client.api-server-url=https://127.0.0.1:1 -Dquarkus.kubernetes-client.request-retry-backoff-limit=0 \
-  -Dquarkus.http.port=0 \
+  -Dquarkus.http.port=0 -Dopenmodel.aot-training=true \
   -jar "$jar" >"$log" 2>&1 &
 pid=$!
 for _ in $(seq 1 600); do # it exits by itself once the start has failed; 2 minutes at most
