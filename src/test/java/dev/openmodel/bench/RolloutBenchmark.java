@@ -610,6 +610,52 @@ public final class RolloutBenchmark {
         }
     }
 
+    /**
+     * The identity the operator has in a cluster: the ServiceAccount and RBAC of deploy/rbac.yaml, a
+     * token for it, the API server's address and CA, as the kubelet hands them to its pod (the
+     * KUBERNETES_SERVICE_* variables and the token file; POD_NAMESPACE from the downward API, for the
+     * Lease). Not the cluster admin's kubeconfig: that authenticates with a client certificate, and
+     * the client then re-reads and parses the kubeconfig's YAML on every request after its first
+     * minute (fabric8's TokenRefreshInterceptor, 7.4.0, refreshes only once a token comes back), 4% of
+     * the rollout's CPU that the operator never spends in a cluster; and the shipped RBAC is exercised
+     * at scale.
+     */
+    record InCluster(String host, int port, Path token, String caFile) {
+        static final String NAMESPACE = "openmodel-system";
+        static final String SERVICE_ACCOUNT = "openmodel-operator";
+        private static InCluster made;
+
+        static synchronized InCluster get() throws IOException {
+            if (made == null) {
+                KubernetesClient admin = LocalCluster.client();
+                for (String manifest : new String[] {"deploy/namespace.yaml", "deploy/rbac.yaml"}) {
+                    admin.resourceList(Files.readString(Path.of(manifest))).fieldManager("openmodel-bench").forceConflicts().serverSideApply();
+                }
+                var request = new io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder()
+                        .withNewSpec().withExpirationSeconds(24 * 3600L).endSpec().build();
+                String token = admin.serviceAccounts().inNamespace(NAMESPACE).withName(SERVICE_ACCOUNT).tokenRequest(request)
+                        .getStatus().getToken();
+                Files.createDirectories(OUT);
+                Path file = OUT.resolve("operator-token").toAbsolutePath();
+                Files.writeString(file, token);
+                URI server = URI.create(admin.getConfiguration().getMasterUrl());
+                made = new InCluster(server.getHost(), server.getPort(), file, admin.getConfiguration().getCaCertFile());
+            }
+            return made;
+        }
+
+        /** The environment and client settings of the operator's container; inserted before "-jar". */
+        void configure(Map<String, String> environment, List<String> command) {
+            environment.remove("KUBECONFIG");
+            environment.put("KUBERNETES_SERVICE_HOST", host);
+            environment.put("KUBERNETES_SERVICE_PORT", String.valueOf(port));
+            environment.put("POD_NAMESPACE", NAMESPACE);
+            int jar = command.indexOf("-jar");
+            command.addAll(jar, List.of("-Dkubernetes.auth.tryKubeConfig=false", "-Dkubernetes.auth.serviceAccount.token=" + token,
+                    "-Dkubernetes.certs.ca.file=" + caFile));
+        }
+    }
+
     /** The packaged operator (target/quarkus-app), started as its Deployment starts it, watching every namespace. */
     static final class OperatorProcess implements AutoCloseable {
         final Process process;
@@ -714,7 +760,7 @@ public final class RolloutBenchmark {
             Path log = OUT.resolve("operator-" + System.currentTimeMillis() + ".log");
             Files.createDirectories(OUT);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("KUBECONFIG", LocalCluster.kubeconfig().toString());
+            InCluster.get().configure(builder.environment(), command);
             // One identity, as one pod: a process started after kill -9 is the container restarted in
             // place, which keeps its pod name and so its Lease.
             builder.environment().put("HOSTNAME", "openmodel-bench");
