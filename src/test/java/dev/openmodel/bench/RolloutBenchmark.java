@@ -66,6 +66,8 @@ public final class RolloutBenchmark {
     final StringBuilder table = new StringBuilder();
     /** Where each restart's start-up went (seconds from launch, from the operator's log), appended after the rollouts. */
     final StringBuilder startUp = new StringBuilder();
+    final StringBuilder byProcess = new StringBuilder();
+    final StringBuilder byProcessHeader = new StringBuilder();
 
     public static void main(String[] args) {
         int status = 0;
@@ -100,6 +102,10 @@ public final class RolloutBenchmark {
                     + "every informer synced, leadership, event processing, first reconcile finished; and the "
                     + "operator's CPU-seconds by then.\n\n| N | first log | operator starting | informers synced | leader "
                     + "| event processing | first reconcile | CPU-s |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n").append(startUp);
+        }
+        if (!byProcess.isEmpty()) {
+            table.append("\nCPU milliseconds per model by process during the rollout, floor → OpenModel (the cluster's "
+                    + "components, the operator, this benchmark's client and informers):\n\n").append(byProcessHeader).append(byProcess);
         }
         if (recoveryN > 0) {
             results.put("recovery", recovery(recoveryN));
@@ -150,7 +156,9 @@ public final class RolloutBenchmark {
         // The floor: the operator's rendered objects, applied directly.
         String floorNs = freshNamespace("bench-floor-" + n);
         ApiRequests before = ApiRequests.scrape(client);
+        ProcessCpu floorCpu0 = ProcessCpu.snapshot(null);
         double floor = floorRollout(floorNs, n);
+        Map<String, Object> floorCpu = ProcessCpu.snapshot(null).perModel(floorCpu0, n);
         ApiRequests floorRequests = ApiRequests.scrape(client).minus(before);
         deleteNamespace(floorNs);
         r.put("floorSeconds", floor);
@@ -170,8 +178,17 @@ public final class RolloutBenchmark {
             long cpu0 = op.cpuMillis();
             long reconciles0 = op.reconciles();
             ApiRequests b = ApiRequests.scrape(client);
+            ProcessCpu opCpu0 = ProcessCpu.snapshot(op);
             seconds = modelRollout(ns, n, null);
             cpuMs = op.cpuMillis() - cpu0;
+            Map<String, Object> opCpu = ProcessCpu.snapshot(op).perModel(opCpu0, n);
+            r.put("cpuMsPerModelByProcess", Map.of("floor", floorCpu, "openmodel", opCpu));
+            byProcess.append(String.format("| %d | %s |%n", n, String.join(" | ",
+                    opCpu.keySet().stream().map(k -> floorCpu.getOrDefault(k, 0.0) + " → " + opCpu.get(k)).toList())));
+            if (byProcessHeader.isEmpty()) {
+                byProcessHeader.append("| N | ").append(String.join(" | ", opCpu.keySet())).append(" |\n|---:|")
+                        .append("---:|".repeat(opCpu.size())).append('\n');
+            }
             r.put("reconcilesPerModel", round((double) (op.reconciles() - reconciles0) / n, 2));
             opRequests = ApiRequests.scrape(client).minus(b);
             rssAfter = op.rssKiB();
@@ -554,6 +571,55 @@ public final class RolloutBenchmark {
     }
 
     /** apiserver_request_total by verb and resource, as the API server counts them. */
+    /**
+     * CPU time of every process taking part, by name: the local cluster's components (etcd, the
+     * API server, controller manager, scheduler, kwok), the operator and this benchmark (its
+     * client and informers). On a machine of two cores they share, this says where a rollout's
+     * time went: the operator's own CPU, or what its requests cost the control plane.
+     */
+    record ProcessCpu(Map<String, Long> millis) {
+        static ProcessCpu snapshot(OperatorProcess operator) {
+            Map<String, Long> out = new TreeMap<>();
+            Path bin = LocalCluster.kubeconfig().getParent().resolve("kwok/clusters/openmodel/bin").toAbsolutePath();
+            ProcessHandle.allProcesses().forEach(h -> {
+                String argv0 = ApiServer.argv0(h.pid());
+                if (argv0.startsWith(bin + "/")) {
+                    out.merge(argv0.substring(bin.toString().length() + 1), cpuMillis(h.pid()), Long::sum);
+                }
+            });
+            out.put("benchmark", cpuMillis(ProcessHandle.current().pid()));
+            if (operator != null) {
+                out.put("operator", cpuMillis(operator.process.pid()));
+            }
+            return new ProcessCpu(out);
+        }
+
+        /** utime + stime of a process, 0 once it is gone. */
+        static long cpuMillis(long pid) {
+            try {
+                String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // USER_HZ is 100 on Linux
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
+        /** Per model, milliseconds, by process (a process restarted in between counts from zero). */
+        Map<String, Object> perModel(ProcessCpu before, int n) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            long total = 0;
+            for (Map.Entry<String, Long> e : millis.entrySet()) {
+                long d = e.getValue() - before.millis.getOrDefault(e.getKey(), 0L);
+                d = d < 0 ? e.getValue() : d;
+                total += d;
+                out.put(e.getKey(), round((double) d / n, 1));
+            }
+            out.put("total", round((double) total / n, 1));
+            return out;
+        }
+    }
+
     record ApiRequests(Map<String, Long> counts) {
         static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
         static final Pattern LINE = Pattern.compile("^apiserver_request_total\\{(.*)} ([0-9.e+]+)$");
