@@ -10,7 +10,7 @@ import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDep
 
 /** The inference server's Deployment, server-side applied and owned by its OpenModel. */
 @KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = TrimmedStore.OwnApplyOnly.class,
-        onUpdateFilter = DeploymentChanges.class))
+        informerListLimit = TrimmedStore.LIST_PAGE, onUpdateFilter = DeploymentChanges.class))
 public class DeploymentDependent extends ModelNamedDependent<Deployment> {
 
     public DeploymentDependent() {

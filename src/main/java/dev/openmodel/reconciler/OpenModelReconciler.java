@@ -97,6 +97,7 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
                 .withName("pods")
                 .withLabelSelector(Labels.MANAGED_SELECTOR)
                 .withItemStore(new TrimmedStore.Pods())
+                .withInformerListLimit(TrimmedStore.LIST_PAGE)
                 // Most pod updates (containers started, probes passed) change nothing the status reads.
                 .withOnUpdateFilter(ServingObservation::mattersToStatus)
                 .withOnAddFilter(ServingObservation::mattersToStatus)

@@ -9,8 +9,13 @@ import dev.openmodel.testing.LocalCluster;
 import dev.openmodel.testing.Models;
 import dev.openmodel.testing.TestOperator;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -43,6 +48,61 @@ class OperatorRestartIT {
             assertThat(client.services().inNamespace(cluster.namespace()).withLabel(Labels.MODEL, "steady").list().getItems()).hasSize(1);
             assertThat(client.apps().replicaSets().inNamespace(cluster.namespace()).withLabel(Labels.MODEL, "steady").list().getItems()).hasSize(1);
         }
+    }
+
+    /**
+     * The Deployment and Pod informers list in pages of {@link TrimmedStore#LIST_PAGE}: a restart
+     * with more models than a page must find every model's Deployment and pod in its caches, or it
+     * would report the missing ones as not yet placed and write that. The models ask for more GPUs
+     * than any node has, so that their pods stay Pending for a reason that does not change (the
+     * scheduler's) and hold no GPUs other tests need.
+     */
+    @Test
+    void aRestartWithMoreModelsThanAListPageSeesAllOfThemAndWritesNothing() {
+        int n = (int) TrimmedStore.LIST_PAGE + 10;
+        String manifests = IntStream.range(0, n).mapToObj(i -> OpenModelIT.manifest("paged-" + i, "count: 9")).collect(Collectors.joining("---\n"));
+        Map<String, String> before;
+        try (TestOperator operator = TestOperator.start(client, cluster.namespace())) {
+            LocalCluster.Result applied = cluster.kubectl(manifests, "apply", "-f", "-");
+            assertThat(applied.exitCode()).as(applied.output()).isZero();
+            await().atMost(Duration.ofMinutes(3)).until(() -> client.resources(OpenModel.class).inNamespace(cluster.namespace()).list().getItems().stream()
+                    .filter(m -> m.getMetadata().getName().startsWith("paged-"))
+                    .filter(m -> Models.condition(m, Conditions.SCHEDULED).map(c -> "Unschedulable".equals(c.getReason())).orElse(false))
+                    .count() == n);
+            awaitSettled(operator);
+            before = pagedVersions();
+        }
+        int models = client.resources(OpenModel.class).inNamespace(cluster.namespace()).list().getItems().size();
+        try (TestOperator restarted = TestOperator.start(client, cluster.namespace())) {
+            await().atMost(Duration.ofMinutes(1)).until(() -> restarted.reconciles() >= models);
+            awaitSettled(restarted);
+            assertThat(pagedVersions()).as("resourceVersions of %d models, their Deployments and Services after a restart", n).isEqualTo(before);
+        } finally {
+            IntStream.range(0, n).forEach(i -> client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName("paged-" + i).delete());
+        }
+    }
+
+    /** Until a second passes with no reconcile finishing and none of the objects changing. */
+    private void awaitSettled(TestOperator operator) {
+        Object[] last = {null};
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            List<Object> now = List.of(operator.reconciles(), pagedVersions());
+            boolean same = now.equals(last[0]);
+            last[0] = now;
+            return same;
+        });
+    }
+
+    /** kind/name -> resourceVersion of the paged models and of their Deployments and Services. */
+    private Map<String, String> pagedVersions() {
+        Map<String, String> out = new TreeMap<>();
+        String ns = cluster.namespace();
+        List<HasMetadata> all = new java.util.ArrayList<>(client.resources(OpenModel.class).inNamespace(ns).list().getItems());
+        all.addAll(client.apps().deployments().inNamespace(ns).list().getItems());
+        all.addAll(client.services().inNamespace(ns).list().getItems());
+        all.stream().filter(o -> o.getMetadata().getName().startsWith("paged-"))
+                .forEach(o -> out.put(o.getKind() + "/" + o.getMetadata().getName(), o.getMetadata().getResourceVersion()));
+        return out;
     }
 
     private List<String> resourceVersions() {
