@@ -584,24 +584,28 @@ public final class RolloutBenchmark {
             ProcessHandle.allProcesses().forEach(h -> {
                 String argv0 = ApiServer.argv0(h.pid());
                 if (argv0.startsWith(bin + "/")) {
-                    out.merge(argv0.substring(bin.toString().length() + 1), cpuMillis(h.pid()), Long::sum);
+                    out.merge(argv0.substring(bin.toString().length() + 1), cpuMillisOrZero(h.pid()), Long::sum);
                 }
             });
-            out.put("benchmark", cpuMillis(ProcessHandle.current().pid()));
+            out.put("benchmark", cpuMillisOrZero(ProcessHandle.current().pid()));
             if (operator != null) {
-                out.put("operator", cpuMillis(operator.process.pid()));
+                out.put("operator", cpuMillisOrZero(operator.process.pid()));
             }
             return new ProcessCpu(out);
         }
 
-        /** utime + stime of a process, 0 once it is gone. */
-        static long cpuMillis(long pid) {
+        /** utime + stime of a process, from /proc. */
+        static long cpuMillis(long pid) throws IOException {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime (fields 14, 15); USER_HZ is 100 on Linux
+        }
+
+        static long cpuMillisOrZero(long pid) {
             try {
-                String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // USER_HZ is 100 on Linux
+                return cpuMillis(pid);
             } catch (IOException | RuntimeException e) {
-                return 0;
+                return 0; // gone in between
             }
         }
 
@@ -975,10 +979,7 @@ public final class RolloutBenchmark {
         }
 
         long cpuMillis() throws IOException {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
-            return ticks * 10; // USER_HZ is 100 on Linux
+            return ProcessCpu.cpuMillis(process.pid());
         }
 
         long rssKiB() throws IOException {
