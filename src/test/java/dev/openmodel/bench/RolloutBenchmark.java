@@ -570,7 +570,6 @@ public final class RolloutBenchmark {
         return Math.round(v * f) / f;
     }
 
-    /** apiserver_request_total by verb and resource, as the API server counts them. */
     /**
      * CPU time of every process taking part, by name: the local cluster's components (etcd, the
      * API server, controller manager, scheduler, kwok), the operator and this benchmark (its
@@ -580,7 +579,7 @@ public final class RolloutBenchmark {
     record ProcessCpu(Map<String, Long> millis) {
         static ProcessCpu snapshot(OperatorProcess operator) {
             Map<String, Long> out = new TreeMap<>();
-            Path bin = LocalCluster.kubeconfig().getParent().resolve("kwok/clusters/openmodel/bin").toAbsolutePath();
+            Path bin = ApiServer.clusterBin();
             ProcessHandle.allProcesses().forEach(h -> {
                 String argv0 = ApiServer.argv0(h.pid());
                 if (argv0.startsWith(bin + "/")) {
@@ -624,6 +623,7 @@ public final class RolloutBenchmark {
         }
     }
 
+    /** apiserver_request_total by verb and resource, as the API server counts them. */
     record ApiRequests(Map<String, Long> counts) {
         static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
         static final Pattern LINE = Pattern.compile("^apiserver_request_total\\{(.*)} ([0-9.e+]+)$");
@@ -735,6 +735,10 @@ public final class RolloutBenchmark {
                         .getStatus().getToken();
                 Files.createDirectories(OUT);
                 Path file = OUT.resolve("operator-token").toAbsolutePath();
+                Files.deleteIfExists(file);
+                // A credential: readable by its owner only, as the kubelet mounts it.
+                Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(file, token);
                 URI server = URI.create(admin.getConfiguration().getMasterUrl());
                 made = new InCluster(server.getHost(), server.getPort(), file, admin.getConfiguration().getCaCertFile());
@@ -1047,6 +1051,11 @@ public final class RolloutBenchmark {
             }
         }
 
+        /** Where the local cluster's component binaries are (and so how its processes are recognised). */
+        static Path clusterBin() {
+            return LocalCluster.kubeconfig().getParent().resolve("kwok/clusters/openmodel/bin").toAbsolutePath();
+        }
+
         /** The running component whose binary is bin/name, as it was launched. */
         static Launch launch(Path bin, String name) throws IOException {
             Path binary = bin.resolve(name);
@@ -1076,7 +1085,7 @@ public final class RolloutBenchmark {
          */
         static Outage restart(KubernetesClient client, java.util.function.BooleanSupplier noticed) {
             try {
-                Path bin = LocalCluster.kubeconfig().getParent().resolve("kwok/clusters/openmodel/bin").toAbsolutePath();
+                Path bin = clusterBin();
                 Launch server = launch(bin, "kube-apiserver");
                 List<Launch> dependants = List.of(launch(bin, "kube-controller-manager"), launch(bin, "kube-scheduler"));
                 System.out.printf("  crashing kube-apiserver (pid %d)%n", server.pid());

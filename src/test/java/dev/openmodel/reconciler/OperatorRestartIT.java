@@ -8,9 +8,10 @@ import dev.openmodel.serving.Labels;
 import dev.openmodel.testing.LocalCluster;
 import dev.openmodel.testing.Models;
 import dev.openmodel.testing.TestOperator;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,21 +30,22 @@ class OperatorRestartIT {
 
     @Test
     void reconcilingAnUnchangedWorldWritesNothingAndARestartCreatesNoDuplicates() {
-        List<String> before;
+        Map<String, String> before;
         try (TestOperator operator = TestOperator.startWithResync(client, cluster.namespace(), Duration.ofMillis(500))) {
             LocalCluster.Result applied = cluster.kubectl(OpenModelIT.manifest("steady", "count: 1"), "apply", "-f", "-");
             assertThat(applied.exitCode()).as(applied.output()).isZero();
             await().atMost(Duration.ofSeconds(90)).until(() -> models.isReady("steady"));
 
-            before = resourceVersions();
+            before = versions("steady");
+            assertThat(before).as("the model, its Deployment and its Service").hasSize(3);
             int start = operator.reconciles();
             await().atMost(Duration.ofSeconds(60)).until(() -> operator.reconciles() >= start + 6);
-            assertThat(resourceVersions()).as("resourceVersions after 6 resyncs of an unchanged world").isEqualTo(before);
+            assertThat(versions("steady")).as("resourceVersions after 6 resyncs of an unchanged world").isEqualTo(before);
         }
 
         try (TestOperator restarted = TestOperator.startWithResync(client, cluster.namespace(), Duration.ofMillis(500))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> restarted.reconciles() >= 6);
-            assertThat(resourceVersions()).as("resourceVersions after a restart and 6 resyncs").isEqualTo(before);
+            assertThat(versions("steady")).as("resourceVersions after a restart and 6 resyncs").isEqualTo(before);
             assertThat(client.apps().deployments().inNamespace(cluster.namespace()).withLabel(Labels.MODEL, "steady").list().getItems()).hasSize(1);
             assertThat(client.services().inNamespace(cluster.namespace()).withLabel(Labels.MODEL, "steady").list().getItems()).hasSize(1);
             assertThat(client.apps().replicaSets().inNamespace(cluster.namespace()).withLabel(Labels.MODEL, "steady").list().getItems()).hasSize(1);
@@ -70,13 +72,14 @@ class OperatorRestartIT {
                     .filter(m -> Models.condition(m, Conditions.SCHEDULED).map(c -> "Unschedulable".equals(c.getReason())).orElse(false))
                     .count() == n);
             awaitSettled(operator);
-            before = pagedVersions();
+            before = versions("paged-");
+            assertThat(before).as("the models, their Deployments and Services").hasSize(3 * n);
         }
         int models = client.resources(OpenModel.class).inNamespace(cluster.namespace()).list().getItems().size();
         try (TestOperator restarted = TestOperator.start(client, cluster.namespace())) {
             await().atMost(Duration.ofMinutes(1)).until(() -> restarted.reconciles() >= models);
             awaitSettled(restarted);
-            assertThat(pagedVersions()).as("resourceVersions of %d models, their Deployments and Services after a restart", n).isEqualTo(before);
+            assertThat(versions("paged-")).as("resourceVersions of %d models, their Deployments and Services after a restart", n).isEqualTo(before);
         } finally {
             IntStream.range(0, n).forEach(i -> client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName("paged-" + i).delete());
         }
@@ -86,29 +89,22 @@ class OperatorRestartIT {
     private void awaitSettled(TestOperator operator) {
         Object[] last = {null};
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            List<Object> now = List.of(operator.reconciles(), pagedVersions());
+            List<Object> now = List.of(operator.reconciles(), versions("paged-"));
             boolean same = now.equals(last[0]);
             last[0] = now;
             return same;
         });
     }
 
-    /** kind/name -> resourceVersion of the paged models and of their Deployments and Services. */
-    private Map<String, String> pagedVersions() {
+    /** kind/name -> resourceVersion of the models named so (by prefix) and of their Deployments and Services. */
+    private Map<String, String> versions(String prefix) {
         Map<String, String> out = new TreeMap<>();
         String ns = cluster.namespace();
-        List<HasMetadata> all = new java.util.ArrayList<>(client.resources(OpenModel.class).inNamespace(ns).list().getItems());
+        List<HasMetadata> all = new ArrayList<>(client.resources(OpenModel.class).inNamespace(ns).list().getItems());
         all.addAll(client.apps().deployments().inNamespace(ns).list().getItems());
         all.addAll(client.services().inNamespace(ns).list().getItems());
-        all.stream().filter(o -> o.getMetadata().getName().startsWith("paged-"))
+        all.stream().filter(o -> o.getMetadata().getName().startsWith(prefix))
                 .forEach(o -> out.put(o.getKind() + "/" + o.getMetadata().getName(), o.getMetadata().getResourceVersion()));
         return out;
-    }
-
-    private List<String> resourceVersions() {
-        return List.of(
-                client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName("steady").get().getMetadata().getResourceVersion(),
-                client.apps().deployments().inNamespace(cluster.namespace()).withName("steady").get().getMetadata().getResourceVersion(),
-                client.services().inNamespace(cluster.namespace()).withName("steady").get().getMetadata().getResourceVersion());
     }
 }
