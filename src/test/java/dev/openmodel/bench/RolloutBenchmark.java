@@ -180,6 +180,7 @@ public final class RolloutBenchmark {
             ApiRequests b = ApiRequests.scrape(client);
             ProcessCpu opCpu0 = ProcessCpu.snapshot(op);
             seconds = modelRollout(ns, n, null);
+            r.put("statusLagSeconds", lastStatusLag);
             cpuMs = op.cpuMillis() - cpu0;
             Map<String, Object> opCpu = ProcessCpu.snapshot(op).perModel(opCpu0, n);
             r.put("cpuMsPerModelByProcess", Map.of("floor", floorCpu, "openmodel", opCpu));
@@ -406,12 +407,26 @@ public final class RolloutBenchmark {
                 .inform(handler(m -> m.getStatus() != null && Conditions.isTrue(m.getStatus().conditions, Conditions.READY), ready));
         // Deployments ready, in the progress lines: how far the model status lags behind the cluster
         Set<String> deploymentsReady = ConcurrentHashMap.newKeySet();
-        try (SharedIndexInformer<Deployment> deployments = client.apps().deployments().inNamespace(ns).inform(handler(RolloutBenchmark::deploymentReady,
-                deploymentsReady))) {
-            return timed(informer, ready, n, "OpenModels Ready in " + ns, onProgress, i -> client.resource(model(ns, i)).create(),
+        long t0 = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong allDeploymentsReady = new java.util.concurrent.atomic.AtomicLong();
+        try (SharedIndexInformer<Deployment> deployments = client.apps().deployments().inNamespace(ns).inform(handler(d -> {
+            boolean done = deploymentReady(d);
+            if (done && deploymentsReady.size() == n - 1 && !deploymentsReady.contains(d.getMetadata().getName())) {
+                allDeploymentsReady.compareAndSet(0, System.nanoTime());
+            }
+            return done;
+        }, deploymentsReady))) {
+            double seconds = timed(informer, ready, n, "OpenModels Ready in " + ns, onProgress, i -> client.resource(model(ns, i)).create(),
                     () -> " (Deployments ready: " + deploymentsReady.size() + ")");
+            // How long the last status lagged behind the cluster: the operator's share of the tail.
+            lastStatusLag = allDeploymentsReady.get() == 0 ? Double.NaN : round(seconds - (allDeploymentsReady.get() - t0) / 1e9, 1);
+            System.out.printf("  every Deployment ready %.1f s before the last OpenModel was%n", lastStatusLag);
+            return seconds;
         }
     }
+
+    /** Seconds from every Deployment ready to every OpenModel Ready in the last modelRollout. */
+    double lastStatusLag = Double.NaN;
 
     static boolean deploymentReady(Deployment d) {
         Integer want = d.getSpec().getReplicas();
