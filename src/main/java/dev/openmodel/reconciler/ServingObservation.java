@@ -14,16 +14,20 @@ import java.util.Optional;
  */
 public record ServingObservation(Optional<Deployment> deployment, List<Pod> pods, boolean serviceExists) {
 
+    /**
+     * The inference server's pods that exist (not being deleted), counted from the pods themselves
+     * rather than from the Deployment's status: that count reaches the Deployment only after the
+     * ReplicaSet's, so a pod already placed was reported as "1 pod(s) placed" beside "replicas: 0",
+     * and one more status write followed with the count alone. A new pod is counted by the time
+     * the scheduler has decided on it (placed or unschedulable: the pod updates that reconcile;
+     * its creation alone does not); one being deleted stops counting at once.
+     */
     public int replicas() {
-        return deployment.map(ServingObservation::replicas).orElse(0);
+        return livePods().size();
     }
 
     public int readyReplicas() {
         return deployment.map(ServingObservation::readyReplicas).orElse(0);
-    }
-
-    private static int replicas(Deployment d) {
-        return d.getStatus() == null || d.getStatus().getReplicas() == null ? 0 : d.getStatus().getReplicas();
     }
 
     private static int readyReplicas(Deployment d) {
@@ -126,11 +130,11 @@ public record ServingObservation(Optional<Deployment> deployment, List<Pod> pods
 
     /**
      * Whether a Deployment update can change the model's status or needs the Deployment applied
-     * again: the status reads only its replica counts; anything else the operator acts on is in
+     * again: the status reads only its ready count (the pods say how many exist); anything else the operator acts on is in
      * its metadata (a spec change bumps the generation; labels, annotations, owners and the
      * operator's own field ownership do not, so they are compared as they are). The Deployment
-     * controller's progress reports (observed generation, conditions, updated and available
-     * counts) are neither.
+     * controller's progress reports (observed generation, conditions, the counts of pods that
+     * exist, are updated or available) are neither.
      */
     public static boolean mattersToStatusOrApply(Deployment now, Deployment before) {
         var a = now.getMetadata();
@@ -139,7 +143,7 @@ public record ServingObservation(Optional<Deployment> deployment, List<Pod> pods
                 || !Objects.equals(a.getLabels(), b.getLabels()) || !Objects.equals(a.getAnnotations(), b.getAnnotations())
                 || !Objects.equals(a.getOwnerReferences(), b.getOwnerReferences()) || !Objects.equals(a.getFinalizers(), b.getFinalizers())
                 || !Objects.equals(a.getManagedFields(), b.getManagedFields())
-                || replicas(now) != replicas(before) || readyReplicas(now) != readyReplicas(before);
+                || readyReplicas(now) != readyReplicas(before);
     }
 
     private static Optional<PodCondition> podScheduled(Pod pod) {

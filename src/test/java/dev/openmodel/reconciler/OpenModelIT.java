@@ -71,6 +71,40 @@ class OpenModelIT {
                 .map(e -> e.getReason()).toList(), reasons -> reasons.equals(List.of("Ready")));
     }
 
+    /**
+     * One status write per state change: every write the operator makes on the way to Ready changes
+     * a condition (accepted, placed, Ready; the two last may fall together), none only a count.
+     */
+    @Test
+    void everyStatusWriteOnTheWayToReadyChangesACondition() throws Exception {
+        List<OpenModel> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var watch = client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName("counted")
+                .watch(new io.fabric8.kubernetes.client.Watcher<OpenModel>() {
+                    @Override
+                    public void eventReceived(Action action, OpenModel model) {
+                        seen.add(model);
+                    }
+
+                    @Override
+                    public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+                    }
+                })) {
+            apply("counted", "count: 1");
+            operator.models().awaitCondition("counted", Conditions.READY, "True");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !seen.isEmpty() && seen.get(seen.size() - 1).getStatus() != null
+                    && Conditions.isTrue(seen.get(seen.size() - 1).getStatus().conditions, Conditions.READY));
+            int atReady = seen.size(); // and nothing more is written once Ready
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(seen::size, n -> n == atReady);
+        }
+        List<OpenModel> written = seen.stream().filter(m -> m.getStatus() != null).toList();
+        assertThat(written).as("status writes").isNotEmpty().hasSizeLessThanOrEqualTo(3);
+        for (int i = 1; i < written.size(); i++) {
+            assertThat(written.get(i).getStatus().conditions).as("write %d of %d changes a condition", i + 1, written.size())
+                    .isNotEqualTo(written.get(i - 1).getStatus().conditions);
+        }
+        assertThat(written.get(written.size() - 1).getStatus().replicas).isEqualTo(1);
+    }
+
     @Test
     void modelThatNeedsMoreGpusThanAnyNodeHasReportsTheSchedulersReason() {
         apply("too-big", "count: 9");

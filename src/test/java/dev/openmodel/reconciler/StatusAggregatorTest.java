@@ -60,6 +60,21 @@ class StatusAggregatorTest {
         assertThat(s.endpoint.url).isEqualTo("http://m.team-a.svc:8000");
     }
 
+    /**
+     * The pods say how many exist: a pod already placed while the Deployment's status still says
+     * none is one replica (reported with its placement, not in a status write of its own), and a
+     * pod being deleted is none.
+     */
+    @Test
+    void replicasAreThePodsThatExist() {
+        OpenModelStatus placed = aggregate(model(), deployment(0, 0), List.of(scheduledPod("m-1")));
+        assertThat(placed.replicas).isEqualTo(1);
+        assertThat(condition(placed, Conditions.SCHEDULED).getReason()).isEqualTo("Scheduled");
+        Pod going = new PodBuilder(scheduledPod("m-2")).editMetadata().withDeletionTimestamp("2026-11-22T10:00:00Z").endMetadata().build();
+        assertThat(aggregate(model(), deployment(2, 1), List.of(scheduledPod("m-1"), going)).replicas).isEqualTo(1);
+        assertThat(aggregate(model(), null, List.of()).replicas).isZero();
+    }
+
     @Test
     void crashLoopingEngineIsReportedWithItsLastExit() {
         Pod pod = new PodBuilder(scheduledPod("m-1")).editStatus()
