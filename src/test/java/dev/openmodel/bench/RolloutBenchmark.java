@@ -547,6 +547,13 @@ public final class RolloutBenchmark {
         client.resource(new PersistentVolumeClaimBuilder().withNewMetadata().withName("models").withNamespace(name).endMetadata()
                 .withNewSpec().withAccessModes("ReadOnlyMany").withStorageClassName("").withVolumeName(name)
                 .withNewResources().withRequests(Map.of("storage", new Quantity("1Ti"))).endResources().endSpec().build()).serverSideApply();
+        // Bound before the first model: the controller manager binds it on its next pass, and until
+        // then the scheduler refuses the pods ("unbound immediate PersistentVolumeClaims"), which the
+        // OpenModel run would report (status writes, Events) and the floor only wait out.
+        await("claim models in " + name + " bound", Duration.ofMinutes(1), Duration.ofMillis(50), () -> {
+            var claim = client.persistentVolumeClaims().inNamespace(name).withName("models").get();
+            return claim != null && claim.getStatus() != null && "Bound".equals(claim.getStatus().getPhase());
+        });
         return name;
     }
 
