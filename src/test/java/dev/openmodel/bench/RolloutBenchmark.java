@@ -171,7 +171,7 @@ public final class RolloutBenchmark {
             String ns = freshNamespace("bench-om-" + n);
             try (OperatorProcess op = OperatorProcess.start()) {
                 op.awaitReady();
-                ratios.add(round(modelRollout(ns, n, null) / floor, 2));
+                ratios.add(round(modelRollout(ns, n, null).seconds() / floor, 2));
             }
             deleteNamespace(ns);
             System.out.printf("  round ratio %.2f×%n", ratios.get(ratios.size() - 1));
@@ -202,8 +202,9 @@ public final class RolloutBenchmark {
             long reconciles0 = op.reconciles();
             ApiRequests b = ApiRequests.scrape(client);
             ProcessCpu opCpu0 = ProcessCpu.snapshot(op);
-            seconds = modelRollout(ns, n, null);
-            r.put("statusLagSeconds", lastStatusLag);
+            ModelRollout rollout = modelRollout(ns, n, null);
+            seconds = rollout.seconds();
+            r.put("statusLagSeconds", rollout.statusLagSeconds());
             cpuMs = op.cpuMillis() - cpu0;
             Map<String, Object> opCpu = ProcessCpu.snapshot(op).perModel(opCpu0, n);
             r.put("cpuMsPerModelByProcess", Map.of("floor", floorCpu, "openmodel", opCpu));
@@ -250,7 +251,7 @@ public final class RolloutBenchmark {
         restart.put("writes", restarts.stream().mapToLong(m -> ((Number) m.get("writes")).longValue()).sum());
         for (String figure : List.of("firstReconcileSeconds", "allReconciledSeconds", "rssMiB")) {
             List<Double> each = restarts.stream().map(m -> ((Number) m.get(figure)).doubleValue()).sorted().toList();
-            restart.put(figure, each.get(each.size() / 2));
+            restart.put(figure, median(each));
             restart.put(figure + "Each", each);
         }
         deleteNamespace(ns);
@@ -259,7 +260,7 @@ public final class RolloutBenchmark {
         if (!ratios.isEmpty()) {
             ratios.add(round(seconds / floor, 2));
             r.put("ratioEachRound", ratios);
-            r.put("ratioMedian", ratios.stream().sorted().toList().get(ratios.size() / 2));
+            r.put("ratioMedian", median(ratios));
             rounds.append(String.format("| %d | %s | %s× |%n", n, String.join(", ", ratios.stream().map(x -> x + "×").toList()),
                     r.get("ratioMedian")));
         }
@@ -305,7 +306,7 @@ public final class RolloutBenchmark {
         double freshSeconds;
         try (OperatorProcess op = OperatorProcess.start()) {
             op.awaitReady();
-            freshSeconds = modelRollout(fresh, n, null);
+            freshSeconds = modelRollout(fresh, n, null).seconds();
         }
         deleteNamespace(fresh);
         r.put("freshRolloutSeconds", freshSeconds);
@@ -431,7 +432,11 @@ public final class RolloutBenchmark {
     }
 
     /** Creates n OpenModels (IN_FLIGHT at a time), returns seconds until all are Ready; onProgress sees the Ready count. */
-    double modelRollout(String ns, int n, java.util.function.IntConsumer onProgress) throws Exception {
+    /** A rollout of OpenModels: seconds until all were Ready, and seconds from every Deployment ready to every OpenModel Ready. */
+    record ModelRollout(double seconds, double statusLagSeconds) {
+    }
+
+    ModelRollout modelRollout(String ns, int n, java.util.function.IntConsumer onProgress) throws Exception {
         Set<String> ready = ConcurrentHashMap.newKeySet();
         SharedIndexInformer<OpenModel> informer = client.resources(OpenModel.class).inNamespace(ns)
                 .inform(handler(m -> m.getStatus() != null && Conditions.isTrue(m.getStatus().conditions, Conditions.READY), ready));
@@ -449,14 +454,11 @@ public final class RolloutBenchmark {
             double seconds = timed(informer, ready, n, "OpenModels Ready in " + ns, onProgress, i -> client.resource(model(ns, i)).create(),
                     () -> " (Deployments ready: " + deploymentsReady.size() + ")");
             // How long the last status lagged behind the cluster: the operator's share of the tail.
-            lastStatusLag = allDeploymentsReady.get() == 0 ? Double.NaN : round(seconds - (allDeploymentsReady.get() - t0) / 1e9, 1);
-            System.out.printf("  every Deployment ready %.1f s before the last OpenModel was%n", lastStatusLag);
-            return seconds;
+            double lag = allDeploymentsReady.get() == 0 ? Double.NaN : round(seconds - (allDeploymentsReady.get() - t0) / 1e9, 1);
+            System.out.printf("  every Deployment ready %.1f s before the last OpenModel was%n", lag);
+            return new ModelRollout(seconds, lag);
         }
     }
-
-    /** Seconds from every Deployment ready to every OpenModel Ready in the last modelRollout. */
-    double lastStatusLag = Double.NaN;
 
     static boolean deploymentReady(Deployment d) {
         Integer want = d.getSpec().getReplicas();
@@ -615,6 +617,11 @@ public final class RolloutBenchmark {
         m.put("memory", mem);
         m.put("java", System.getProperty("java.version"));
         return m;
+    }
+
+    /** The middle value (the upper of the two middle ones for an even count). */
+    static <T extends Comparable<T>> T median(List<T> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     static double round(double v, int places) {
