@@ -73,7 +73,9 @@ class OpenModelIT {
 
     /**
      * One status write per state change: every write the operator makes on the way to Ready changes
-     * a condition (accepted, placed, Ready; the two last may fall together), none only a count.
+     * a condition (accepted, placed, Ready, the two last often together; a passing scheduler
+     * verdict, as when other tests hold the GPUs for a moment, is a change too), none only a count,
+     * and none follows Ready.
      */
     @Test
     void everyStatusWriteOnTheWayToReadyChangesACondition() throws Exception {
@@ -97,9 +99,11 @@ class OpenModelIT {
             await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(seen::size, n -> n == atReady);
         }
         List<OpenModel> written = seen.stream().filter(m -> m.getStatus() != null).toList();
-        assertThat(written).as("status writes").isNotEmpty().hasSizeLessThanOrEqualTo(3);
+        assertThat(written).as("status writes").isNotEmpty();
+        List<String> reasons = written.stream().map(m -> m.getStatus().conditions.stream().map(c -> c.getType() + "=" + c.getReason()).toList().toString())
+                .toList();
         for (int i = 1; i < written.size(); i++) {
-            assertThat(written.get(i).getStatus().conditions).as("write %d of %d changes a condition", i + 1, written.size())
+            assertThat(written.get(i).getStatus().conditions).as("write %d of %d changes a condition: %s", i + 1, written.size(), reasons)
                     .isNotEqualTo(written.get(i - 1).getStatus().conditions);
         }
         assertThat(written.get(written.size() - 1).getStatus().replicas).isEqualTo(1);
