@@ -5,15 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.openmodel.testing.LocalCluster;
 import dev.openmodel.testing.Models;
+import dev.openmodel.testing.PackagedOperator;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,40 +21,18 @@ class LeaderElectionIT {
     @RegisterExtension
     static LocalCluster cluster = new LocalCluster();
 
-    static final List<Process> operators = new ArrayList<>();
-    static final List<String> identities = new ArrayList<>();
-    static final java.util.Map<String, Path> logs = new java.util.HashMap<>();
+    static final java.util.Map<String, PackagedOperator> operators = new java.util.LinkedHashMap<>();
 
-    static Process start(String identity) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        Path log = Files.createTempFile("operator-" + identity, ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.operator-sdk.controllers.openmodel.namespaces=" + cluster.namespace(),
-                "-Dopenmodel.leader-election.namespace=" + cluster.namespace(),
-                "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("KUBECONFIG", LocalCluster.kubeconfig().toString());
-        builder.environment().put("HOSTNAME", identity); // the Lease holder identity
-        Process p = builder.start();
-        logs.put(identity, log);
-        operators.add(p);
-        identities.add(identity);
-        return p;
+    static Process start(String identity) {
+        PackagedOperator operator = PackagedOperator.start(cluster.namespace(), identity);
+        operators.put(identity, operator);
+        return operator.process();
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        for (Process p : operators) {
-            p.destroy();
-            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                p.waitFor();
-                throw new AssertionError("an operator did not stop within 30 s of SIGTERM");
-            }
+        for (PackagedOperator operator : operators.values()) {
+            operator.close();
         }
     }
 
@@ -101,7 +74,7 @@ class LeaderElectionIT {
         Process follower = start("operator-c");
         await().atMost(Duration.ofSeconds(60)).until(() -> holder(client) != null && holder(client).equals(second));
         // The follower has started and is polling the Lease: it has seen who leads.
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(logs.get("operator-c")).contains("New leader with identity: " + second));
+        await().atMost(Duration.ofSeconds(60)).until(() -> operators.get("operator-c").log().contains("New leader with identity: " + second));
         Process stopping = second.equals("operator-a") ? a : b;
         long stopStart = System.nanoTime();
         stopping.destroy();

@@ -5,41 +5,41 @@ import static org.awaitility.Awaitility.await;
 
 import dev.openmodel.testing.LocalCluster;
 import dev.openmodel.testing.Models;
-import dev.openmodel.testing.PackagedOperatorResource;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusIntegrationTest;
+import dev.openmodel.testing.PackagedOperator;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The artifact we ship: the packaged Quarkus operator (target/quarkus-app/quarkus-run.jar), launched
- * by Quarkus's own integration-test support in the prod profile as `make run` starts it, reconciles
- * on the local cluster and serves health and metrics.
+ * in the prod profile as `make run` starts it, reconciles on the local cluster and serves health and
+ * metrics.
  */
-@QuarkusIntegrationTest
-@WithTestResource(PackagedOperatorResource.class)
 class PackagedOperatorIT {
+    @RegisterExtension
     static final LocalCluster cluster = new LocalCluster();
-    static final Path log = Path.of("target/quarkus.log"); // where Quarkus puts the launched application's output
+    static PackagedOperator operator;
 
-    @TestHTTPResource("/")
-    URL root;
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (operator != null) {
+            operator.close();
+        }
+    }
 
     @Test
     void reconcilesAModelAndServesHealthAndMetrics() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String namespace = PackagedOperatorResource.namespace();
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> assertThat(
-                http.send(HttpRequest.newBuilder(URI.create(root + "q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.ofString()).statusCode()).as(Files.readString(log)).isEqualTo(200));
+        String namespace = cluster.namespace();
+        operator = PackagedOperator.start(namespace, "packaged").awaitReady(Duration.ofSeconds(120));
+        URI root = operator.root();
 
         LocalCluster.Result applied = cluster.kubectl(OpenModelIT.manifest("packaged", "count: 1"), "--namespace=" + namespace, "apply", "-f", "-");
         assertThat(applied.exitCode()).as(applied.output()).isZero();
@@ -75,7 +75,7 @@ class PackagedOperatorIT {
         asked.remove("operator_sdk_reconciliations_failed_total");
         assertThat(asked).hasSizeGreaterThan(8);
         assertThat(exported).containsAll(asked);
-        assertThat(Files.readString(log)).doesNotContain("Exception")
+        assertThat(operator.log()).doesNotContain("Exception")
                 // the API server's TLS ran on the native provider (NativeCrypto) on this Linux x86_64 machine
                 .contains("TLS crypto: AmazonCorrettoCryptoProvider");
     }
