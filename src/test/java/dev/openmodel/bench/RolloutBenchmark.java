@@ -53,7 +53,9 @@ import java.util.regex.Pattern;
  *
  * <p>Sizes: {@code BENCH_SIZES} (default "100,1000"); recovery size {@code BENCH_RECOVERY_N}
  * (default 300; 0 skips recovery); {@code BENCH_ROUNDS} floor/OpenModel pairs per size (default 1; the ratio
- * reported as their median as well); {@code BENCH_JFR=1} records a flight-recorder profile of each operator process;
+ * reported as their median as well); {@code BENCH_WARMUP} models in an unreported floor first, so that the
+ * benchmark's client is warm for every measured floor (default 100; 0 skips it); {@code BENCH_API_COST} requests of
+ * each kind in the probe of what single requests cost the API server (default 200; 0 skips it); {@code BENCH_JFR=1} records a flight-recorder profile of each operator process;
  * {@code BENCH_OPERATOR_OPTS} adds options to the operator's command line (settings to compare).
  * Results: {@code target/bench/rollout.json} and {@code target/bench/rollout.md}.
  */
@@ -71,6 +73,8 @@ public final class RolloutBenchmark {
     final StringBuilder byProcessHeader = new StringBuilder();
     /** Rows of the ratio of each round (BENCH_ROUNDS > 1). */
     final StringBuilder rounds = new StringBuilder();
+    /** The status of a Ready model of the last OpenModel rollout: what the API-cost probe writes. */
+    dev.openmodel.api.v1alpha1.OpenModelStatus readyStatus;
 
     public static void main(String[] args) {
         int status = 0;
@@ -95,6 +99,16 @@ public final class RolloutBenchmark {
         results.put("jvmOptions", OperatorProcess.Jvm.get().options());
         table.append("| N | floor | OpenModel | ratio | operator CPU/model | RSS idle | RSS after | requests/model (floor → operator) | steady writes (CPU per no-op reconcile) | restart → first reconcile | restart → all reconciled | restart writes | RSS after restart |\n");
         table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        // The benchmark's own client warms up on a floor that is not reported (BENCH_WARMUP models, 100;
+        // 0 skips it). Without it the first measured floor carried the client's JIT warm-up on the same
+        // two cores (18-29 ms of client CPU per model against 8.9 ms warm) and flattered the first ratio.
+        int warmUp = Integer.parseInt(env("BENCH_WARMUP", "100"));
+        if (warmUp > 0 && !sizes.isEmpty()) {
+            System.out.printf("%n== warm-up floor of %d (not reported) ==%n", warmUp);
+            String warmNs = freshNamespace("bench-warmup");
+            floorRollout(warmNs, warmUp);
+            deleteNamespace(warmNs);
+        }
         List<Object> rollouts = new ArrayList<>();
         for (int n : sizes) {
             rollouts.add(rollout(n));
@@ -113,6 +127,10 @@ public final class RolloutBenchmark {
         if (!rounds.isEmpty()) {
             table.append("\nRatio of each floor/OpenModel round (BENCH_ROUNDS), and their median:\n\n| N | each round | median |\n|---:|---|---:|\n")
                     .append(rounds);
+        }
+        int probe = Integer.parseInt(env("BENCH_API_COST", "200"));
+        if (probe > 0) {
+            results.put("apiCost", apiCost(probe));
         }
         if (recoveryN > 0) {
             results.put("recovery", recovery(recoveryN));
@@ -254,6 +272,10 @@ public final class RolloutBenchmark {
             restart.put(figure, median(each));
             restart.put(figure + "Each", each);
         }
+        OpenModel sample = client.resources(OpenModel.class).inNamespace(ns).withName("model-0").get();
+        if (sample != null && sample.getStatus() != null) {
+            readyStatus = sample.getStatus();
+        }
         deleteNamespace(ns);
         r.put("operatorSeconds", seconds);
         r.put("ratio", round(seconds / floor, 2));
@@ -296,6 +318,81 @@ public final class RolloutBenchmark {
             restart.put("writesByKind", writes.counts);
             return restart;
         }
+    }
+
+    /**
+     * What single requests cost the API server (and etcd), in CPU milliseconds, with no operator and
+     * no rollout running: BENCH_API_COST requests of each kind, one after another, in three rounds
+     * (the median and the range; a round varies with when the API server's garbage collections
+     * fall). OpenModels against a ConfigMap of about the same size, for scale: the floor writes no
+     * custom resource, and the OpenModel rollout's extra API-server CPU is mostly these requests.
+     */
+    Map<String, Object> apiCost(int count) throws Exception {
+        System.out.printf("%n== API cost of single requests, %d of each ==%n", count);
+        String ns = freshNamespace("bench-apicost");
+        Map<String, List<Double>> api = new LinkedHashMap<>();
+        Map<String, List<Double>> etcd = new LinkedHashMap<>();
+        String data = "x".repeat(3000);
+        for (int round = 0; round < 3; round++) {
+            String p = "r" + round + "-";
+            Map<String, java.util.function.IntConsumer> kinds = new LinkedHashMap<>();
+            kinds.put("ConfigMap create", i -> client.configMaps().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                    .withNewMetadata().withName(p + i).endMetadata().addToData("a", data).build()).create());
+            kinds.put("ConfigMap update (merge patch)", i -> client.configMaps().inNamespace(ns).withName(p + i)
+                    .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), "{\"data\":{\"b\":\"" + i + "\"}}"));
+            kinds.put("OpenModel create", i -> {
+                OpenModel m = model(ns, i);
+                m.getMetadata().setName(p + i);
+                client.resource(m).create();
+            });
+            if (readyStatus != null) {
+                kinds.put("OpenModel status apply (first, a Ready model's)", i -> applyStatus(ns, p + i, "first"));
+                kinds.put("OpenModel status apply (a condition's message changed)", i -> applyStatus(ns, p + i, "second"));
+            }
+            kinds.put("OpenModel update (merge patch of a label)", i -> client.resources(OpenModel.class).inNamespace(ns).withName(p + i)
+                    .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"probe\":\"" + i + "\"}}}"));
+            kinds.put("Event create (the operator's Ready)", i -> client.events().v1().events().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.events.v1.EventBuilder()
+                    .withNewMetadata().withGenerateName(p + i + "-").endMetadata()
+                    .withEventTime(new io.fabric8.kubernetes.api.model.MicroTime(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX")
+                            .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC))))
+                    .withAction("Ready").withReason("Ready").withType("Normal").withNote("Serving at http://" + p + i + "." + ns + ".svc:8000.")
+                    .withReportingController("openmodel.dev/operator").withReportingInstance("openmodel-bench")
+                    .withNewRegarding().withApiVersion("openmodel.dev/v1alpha1").withKind("OpenModel").withName(p + i).withNamespace(ns).endRegarding()
+                    .build()).create());
+            kinds.put("OpenModel delete", i -> client.resources(OpenModel.class).inNamespace(ns).withName(p + i).withGracePeriod(0).delete());
+            for (Map.Entry<String, java.util.function.IntConsumer> kind : kinds.entrySet()) {
+                ProcessCpu before = ProcessCpu.snapshot(null);
+                for (int i = 0; i < count; i++) {
+                    kind.getValue().accept(i);
+                }
+                ProcessCpu after = ProcessCpu.snapshot(null);
+                api.computeIfAbsent(kind.getKey(), k -> new ArrayList<>()).add(round(after.delta(before, "kube-apiserver") / (double) count, 2));
+                etcd.computeIfAbsent(kind.getKey(), k -> new ArrayList<>()).add(round(after.delta(before, "etcd") / (double) count, 2));
+            }
+        }
+        deleteNamespace(ns);
+        Map<String, Object> out = new LinkedHashMap<>();
+        table.append("\nWhat single requests cost, CPU ms per request (median of 3 rounds of ").append(count)
+                .append(", their range), no operator running:\n\n| request | kube-apiserver | etcd |\n|---|---:|---:|\n");
+        for (String kind : api.keySet()) {
+            List<Double> a = api.get(kind);
+            List<Double> e = etcd.get(kind);
+            out.put(kind, Map.of("apiServerMs", median(a), "apiServerMsEach", a, "etcdMs", median(e)));
+            table.append(String.format("| %s | %s (%s–%s) | %s |%n", kind, median(a), java.util.Collections.min(a), java.util.Collections.max(a), median(e)));
+        }
+        System.out.println(out);
+        return out;
+    }
+
+    /** A server-side apply of the sampled Ready status to one OpenModel, as the operator writes status. */
+    void applyStatus(String ns, String name, String note) {
+        OpenModel m = new OpenModel();
+        m.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace(ns).build());
+        dev.openmodel.api.v1alpha1.OpenModelStatus status = client.getKubernetesSerialization().clone(readyStatus);
+        status.conditions.get(status.conditions.size() - 1).setMessage("probe " + note);
+        m.setStatus(status);
+        client.resource(m).subresource("status").patch(new io.fabric8.kubernetes.client.dsl.base.PatchContext.Builder()
+                .withPatchType(io.fabric8.kubernetes.client.dsl.base.PatchType.SERVER_SIDE_APPLY).withFieldManager("openmodel-operator").withForce(true).build());
     }
 
     Map<String, Object> recovery(int n) throws Exception {
@@ -665,6 +762,11 @@ public final class RolloutBenchmark {
             } catch (IOException | RuntimeException e) {
                 return 0; // gone in between
             }
+        }
+
+        /** Milliseconds one process (by binary name) spent since {@code before}. */
+        long delta(ProcessCpu before, String process) {
+            return millis.getOrDefault(process, 0L) - before.millis.getOrDefault(process, 0L);
         }
 
         /** Per model, milliseconds, by process (a process restarted in between counts from zero). */
