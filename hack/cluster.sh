@@ -125,8 +125,16 @@ down() {
     tools
     kwokctl delete cluster --name "$name" >&2 || true
   fi
-  # Anything kwokctl could not stop (its pid files gone) still holds ports: stop it by its path.
-  pkill -f "$KWOK_WORKDIR/" 2>/dev/null || true
+  # Anything kwokctl could not stop (its pid files gone, or a component the benchmark restarted with
+  # its own command line) still holds ports: stop it by its path. An API server whose etcd is gone
+  # can sit through SIGTERM (seen after make bench's outage round), so SIGKILL what is left after 10 s.
+  if pkill -f "$KWOK_WORKDIR/" 2>/dev/null; then
+    for _ in $(seq 1 50); do
+      pgrep -f "$KWOK_WORKDIR/" >/dev/null 2>&1 || break
+      sleep 0.2
+    done
+    pkill -KILL -f "$KWOK_WORKDIR/" 2>/dev/null || true
+  fi
   rm -rf "$KWOK_WORKDIR" "$kubeconfig"
   echo "cluster '$name' removed" >&2
 }
