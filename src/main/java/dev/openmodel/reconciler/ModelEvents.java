@@ -12,14 +12,14 @@ import java.time.format.DateTimeFormatter;
 import org.jboss.logging.Logger;
 
 /** Kubernetes Events about an OpenModel (events.k8s.io/v1). Best effort: never fails a reconcile. */
-final class ModelEvents {
+public final class ModelEvents {
     private static final Logger LOG = Logger.getLogger(ModelEvents.class);
     private static final DateTimeFormatter MICRO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
 
     private ModelEvents() {
     }
 
-    static void normal(KubernetesClient client, OpenModel model, String reason, String note) {
+    public static void normal(KubernetesClient client, OpenModel model, String reason, String note) {
         emit(client, model, "Normal", reason, note);
     }
 

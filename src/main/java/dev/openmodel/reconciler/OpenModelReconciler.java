@@ -228,7 +228,7 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
     }
 
     /** Only name, namespace and status: the operator never sends a model's spec back. */
-    private static OpenModel statusPatch(OpenModel model, OpenModelStatus status) {
+    public static OpenModel statusPatch(OpenModel model, OpenModelStatus status) {
         OpenModel patch = new OpenModel();
         patch.getMetadata().setName(model.getMetadata().getName());
         patch.getMetadata().setNamespace(model.getMetadata().getNamespace());
