@@ -539,8 +539,14 @@ public final class RolloutBenchmark {
         }
         String ns = freshNamespace("bench-om-warmup");
         modelRollout(ns, warm, null);
-        deleteNamespace(ns);
+        // The models first, as a user removes them: deleting the namespace with them in it lets its
+        // controller remove a model's Service before the model, the operator apply it again into the
+        // terminating namespace (refused, retried with back-off), and the operator stay busy.
+        client.resources(OpenModel.class).inNamespace(ns).delete();
+        await("the warm-up models gone", Duration.ofMinutes(2), Duration.ofMillis(100),
+                () -> client.resources(OpenModel.class).inNamespace(ns).list().getItems().isEmpty());
         op.awaitIdle();
+        deleteNamespace(ns);
     }
 
     /** Events the operator recorded in a namespace (the API server's own repair loops record some too). */
