@@ -20,6 +20,7 @@ import dev.openmodel.api.v1alpha1.OpenModelStatus;
 import dev.openmodel.serving.EngineDefaults;
 import dev.openmodel.serving.InferenceServer;
 import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -107,7 +108,13 @@ public final class StatusAggregator {
         OpennessStatus s = new OpennessStatus();
         s.mofClass = o.mofClass();
         s.mofConditional = o.conditional() ? Boolean.TRUE : null;
-        s.classes = o.classes().stream().map(StatusAggregator::mofClass).toList();
+        List<MofClassStatus> classes = new ArrayList<>();
+        MofClassReport below = null;
+        for (MofClassReport r : o.classes()) { // III, II, I: each builds on the one before
+            classes.add(mofClass(r, below));
+            below = r;
+        }
+        s.classes = classes;
         s.osaid = o.osaid();
         s.openWeights = o.openWeights();
         s.verdict = o.verdict();
@@ -116,17 +123,29 @@ public final class StatusAggregator {
         return s;
     }
 
-    private static MofClassStatus mofClass(MofClassReport r) {
+    /**
+     * A class as the status reports it: its lists name only what it adds to the class below it.
+     * The tool's lists are cumulative (class I repeats every gap of classes III and II), and the
+     * status is stored and sent with every write and watch event; the union of a class's lists and
+     * those of the classes below it gives the tool's list back, and the command prints them whole.
+     */
+    static MofClassStatus mofClass(MofClassReport r, MofClassReport below) {
         MofClassStatus s = new MofClassStatus();
         s.mofClass = r.className();
         s.met = r.met();
         s.conditional = r.conditional() ? Boolean.TRUE : null;
         s.progress = (int) Math.floor(r.progress());
-        s.missing = r.missing().isEmpty() ? null : r.missing();
-        s.unlicensed = r.unlicensed().isEmpty() ? null : r.unlicensed();
-        s.notOpen = r.notOpen().isEmpty() ? null : r.notOpen();
-        s.notTypeAppropriate = r.notTypeAppropriate().isEmpty() ? null : r.notTypeAppropriate();
+        s.missing = added(r.missing(), below == null ? null : below.missing());
+        s.unlicensed = added(r.unlicensed(), below == null ? null : below.unlicensed());
+        s.notOpen = added(r.notOpen(), below == null ? null : below.notOpen());
+        s.notTypeAppropriate = added(r.notTypeAppropriate(), below == null ? null : below.notTypeAppropriate());
         return s;
+    }
+
+    /** The components of a class's list not already in the class below's, in order; null when none. */
+    private static List<String> added(List<String> list, List<String> below) {
+        List<String> added = below == null ? list : list.stream().filter(c -> !below.contains(c)).toList();
+        return added.isEmpty() ? null : added;
     }
 
     private static void scheduled(Conditions conditions, int desired, ServingObservation observed) {

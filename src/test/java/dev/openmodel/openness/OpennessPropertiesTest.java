@@ -30,6 +30,11 @@ public class OpennessPropertiesTest {
 
     @Provide
     Arbitrary<MofRelease> releases() {
+        return arbitraryReleases();
+    }
+
+    /** Releases of any components, each under any license (open, not open, misspelt, none), with any release-wide licenses. */
+    public static Arbitrary<MofRelease> arbitraryReleases() {
         Arbitrary<MofRelease.ComponentLicense> entry = Arbitraries.oneOf(Arbitraries.of(LICENSES).map(MofRelease.ComponentLicense::own),
                 Arbitraries.of(MofRelease.ComponentLicense.UNLICENSED, MofRelease.ComponentLicense.INHERITED));
         Arbitrary<Map<MofComponent, MofRelease.ComponentLicense>> components = Arbitraries.maps(Arbitraries.of(MofComponent.class), entry)

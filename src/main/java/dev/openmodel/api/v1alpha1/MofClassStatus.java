@@ -19,16 +19,16 @@ public class MofClassStatus {
     @JsonPropertyDescription("The Model Openness Tool's progress figure for this class, 0 to 100.")
     public Integer progress;
 
-    @JsonPropertyDescription("Required components not declared as released.")
+    @JsonPropertyDescription("Required components this class adds to the classes below it, not declared as released (the class needs theirs too).")
     public List<String> missing;
 
-    @JsonPropertyDescription("Components declared as released without a license.")
+    @JsonPropertyDescription("Components this class adds to the classes below it, declared as released without a license.")
     public List<String> unlicensed;
 
-    @JsonPropertyDescription("Components released under a license the Model Openness Tool does not count as open.")
+    @JsonPropertyDescription("Components this class adds to the classes below it, released under a license the Model Openness Tool does not count as open.")
     public List<String> notOpen;
 
-    @JsonPropertyDescription("Components under an open license that is not written for their content type.")
+    @JsonPropertyDescription("Components this class adds to the classes below it, under an open license that is not written for their content type.")
     public List<String> notTypeAppropriate;
 
     @Override

@@ -13,7 +13,7 @@ public class OpennessStatus {
     @JsonPropertyDescription("Whether the class met is met only conditionally: an open license on some component is not written for its content type.")
     public Boolean mofConditional;
 
-    @JsonPropertyDescription("Each Model Openness Framework class (III, II, I): met or not, and which components are missing, unlicensed, not open or not type-appropriate.")
+    @JsonPropertyDescription("Each Model Openness Framework class (III, II, I): met or not, and which of the components it adds to the classes below it are missing, unlicensed, not open or not type-appropriate.")
     public List<MofClassStatus> classes;
 
     @JsonPropertyDescription("Whether the model fits the OSI Open Source AI Definition 1.0.")
