@@ -129,7 +129,7 @@ public final class StatusAggregator {
      * status is stored and sent with every write and watch event; the union of a class's lists and
      * those of the classes below it gives the tool's list back, and the command prints them whole.
      */
-    static MofClassStatus mofClass(MofClassReport r, MofClassReport below) {
+    private static MofClassStatus mofClass(MofClassReport r, MofClassReport below) {
         MofClassStatus s = new MofClassStatus();
         s.mofClass = r.className();
         s.met = r.met();
