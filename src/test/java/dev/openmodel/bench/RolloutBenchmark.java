@@ -128,7 +128,7 @@ public final class RolloutBenchmark {
                     + "components, the operator, this benchmark's client and informers):\n\n").append(byProcessHeader).append(byProcess);
         }
         if (!rounds.isEmpty()) {
-            table.append("\nRatio of each floor/OpenModel round (BENCH_ROUNDS), and their median:\n\n| N | each round | median |\n|---:|---|---:|\n")
+            table.append("\nRatio of each floor/OpenModel round (BENCH_ROUNDS), their median, and the size of etcd's database file before each round:\n\n| N | each round | median | etcd MiB |\n|---:|---|---:|---|\n")
                     .append(rounds);
         }
         int probe = Integer.parseInt(env("BENCH_API_COST", "200"));
@@ -185,7 +185,11 @@ public final class RolloutBenchmark {
         // median (one pair swings by a few hundredths with the machine); the last pair is the one the
         // other figures come from.
         List<Double> ratios = new ArrayList<>();
+        // etcd's database file grows over a long run (deleted objects' pages are kept for reuse, not returned);
+        // its size before each pair says how far a later pair ran on a heavier store than the first.
+        List<Long> etcdMiB = new ArrayList<>();
         for (int round = Integer.parseInt(env("BENCH_ROUNDS", "1")); round > 1; round--) {
+            etcdMiB.add(etcdDatabaseMiB());
             String floorNs = freshNamespace("bench-floor-" + n);
             double floor = floorRollout(floorNs, n);
             deleteNamespace(floorNs);
@@ -199,6 +203,8 @@ public final class RolloutBenchmark {
             System.out.printf("  round ratio %.2f×%n", ratios.get(ratios.size() - 1));
         }
         // The floor: the operator's rendered objects, applied directly.
+        etcdMiB.add(etcdDatabaseMiB());
+        r.put("etcdDatabaseMiBEachRound", etcdMiB);
         String floorNs = freshNamespace("bench-floor-" + n);
         ApiRequests before = ApiRequests.scrape(client);
         ProcessCpu floorCpu0 = ProcessCpu.snapshot(null);
@@ -288,8 +294,8 @@ public final class RolloutBenchmark {
             ratios.add(round(seconds / floor, 2));
             r.put("ratioEachRound", ratios);
             r.put("ratioMedian", median(ratios));
-            rounds.append(String.format("| %d | %s | %s× |%n", n, String.join(", ", ratios.stream().map(x -> x + "×").toList()),
-                    r.get("ratioMedian")));
+            rounds.append(String.format("| %d | %s | %s× | %s |%n", n, String.join(", ", ratios.stream().map(x -> x + "×").toList()),
+                    r.get("ratioMedian"), String.join(", ", etcdMiB.stream().map(String::valueOf).toList())));
         }
         r.put("operatorCpuMsPerModel", round((double) cpuMs / n, 1));
         r.put("rssIdleMiB", rssIdle / 1024);
@@ -742,6 +748,17 @@ public final class RolloutBenchmark {
             return claim != null && claim.getStatus() != null && "Bound".equals(claim.getStatus().getPhase());
         });
         return name;
+    }
+
+    /** The size of the local cluster's etcd database file (bbolt's {@code member/snap/db}), MiB; -1 when not found. */
+    static long etcdDatabaseMiB() {
+        Path cluster = LocalCluster.kubeconfig().getParent().resolve("kwok/clusters/openmodel");
+        try (var files = Files.walk(cluster)) {
+            return files.filter(f -> f.endsWith(Path.of("member", "snap", "db"))).findFirst()
+                    .map(f -> f.toFile().length() / (1024 * 1024)).orElse(-1L);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return -1;
+        }
     }
 
     void deleteNamespace(String name) throws InterruptedException {
