@@ -40,12 +40,17 @@ public record ModelGate(ModelFacts facts, PolicyDecision decision, boolean resol
         return PerReconcile.memo(context, ModelGate.class, () -> evaluate(model, context));
     }
 
+    /** The model's namespace, as the namespace informer last saw it. */
+    @SuppressWarnings("unchecked")
+    static Optional<Namespace> namespaceOf(OpenModel model, Context<OpenModel> context) {
+        var namespaces = (InformerEventSource<Namespace, OpenModel>) context.eventSourceRetriever().getEventSourceFor(Namespace.class);
+        return namespaces.get(new ResourceID(model.getMetadata().getNamespace()));
+    }
+
     @SuppressWarnings("unchecked")
     static ModelGate evaluate(OpenModel model, Context<OpenModel> context) {
         var policies = (InformerEventSource<ModelPolicy, OpenModel>) context.eventSourceRetriever().getEventSourceFor(ModelPolicy.class);
-        var namespaces = (InformerEventSource<Namespace, OpenModel>) context.eventSourceRetriever().getEventSourceFor(Namespace.class);
-        Optional<String> fromNamespace = namespaces.get(new ResourceID(model.getMetadata().getNamespace()))
-                .map(ns -> ns.getMetadata().getLabels()).map(labels -> labels.get(POLICY_LABEL));
+        Optional<String> fromNamespace = namespaceOf(model, context).map(ns -> ns.getMetadata().getLabels()).map(labels -> labels.get(POLICY_LABEL));
         Optional<SourceFacts> source = SourceCache.shared().lookup(model);
         Assessment assessment = ASSESSMENTS.get(model, source, id -> context.getPrimaryCache().get(id).isPresent());
         ModelGate gate = evaluate(model, name -> policies.get(new ResourceID(name)), fromNamespace, source, assessment);

@@ -157,8 +157,9 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
             rememberListed(context);
         }
         try {
-            if (namespaceTerminating(model, context)) {
-                // The namespace controller is deleting everything in it, the model too: re-creating what it
+            if (ModelGate.namespaceOf(model, context).map(ns -> ns.getMetadata().getDeletionTimestamp() != null).orElse(false)) {
+                // The namespace is being deleted (its deletionTimestamp is set in the same write as phase Terminating):
+                // its controller is deleting everything in it, the model too, and re-creating what it
                 // removed first would only be refused ("being terminated") and retried until the model is gone.
                 return UpdateControl.noUpdate();
             }
@@ -176,15 +177,6 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
         policiesAdded.remember(((InformerEventSource<ModelPolicy, OpenModel>) sources.getEventSourceFor(ModelPolicy.class, "policies")).list());
         namespacesAdded.remember(((InformerEventSource<Namespace, OpenModel>) sources.getEventSourceFor(Namespace.class, "namespaces")).list());
         nodesAdded.remember(((InformerEventSource<Node, OpenModel>) sources.getEventSourceFor(Node.class, "nodes")).list());
-    }
-
-    /** Whether the model's namespace is being deleted, as the namespace informer last saw it. */
-    static boolean namespaceTerminating(OpenModel model, Context<OpenModel> context) {
-        var namespaces = (InformerEventSource<Namespace, OpenModel>) context.eventSourceRetriever().getEventSourceFor(Namespace.class, "namespaces");
-        return namespaces.get(new ResourceID(model.getMetadata().getNamespace()))
-                .map(ns -> ns.getMetadata().getDeletionTimestamp() != null
-                        || (ns.getStatus() != null && "Terminating".equals(ns.getStatus().getPhase())))
-                .orElse(false);
     }
 
     private UpdateControl<OpenModel> serve(OpenModel model, Context<OpenModel> context) {

@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Builds an OpenModel's status from what was observed. Pure: the same inputs give an equal
@@ -135,16 +136,17 @@ public final class StatusAggregator {
         s.met = r.met();
         s.conditional = r.conditional() ? Boolean.TRUE : null;
         s.progress = (int) Math.floor(r.progress());
-        s.missing = added(r.missing(), below == null ? null : below.missing());
-        s.unlicensed = added(r.unlicensed(), below == null ? null : below.unlicensed());
-        s.notOpen = added(r.notOpen(), below == null ? null : below.notOpen());
-        s.notTypeAppropriate = added(r.notTypeAppropriate(), below == null ? null : below.notTypeAppropriate());
+        s.missing = added(r, below, MofClassReport::missing);
+        s.unlicensed = added(r, below, MofClassReport::unlicensed);
+        s.notOpen = added(r, below, MofClassReport::notOpen);
+        s.notTypeAppropriate = added(r, below, MofClassReport::notTypeAppropriate);
         return s;
     }
 
-    /** The components of a class's list not already in the class below's, in order; null when none. */
-    private static List<String> added(List<String> list, List<String> below) {
-        List<String> added = below == null ? list : list.stream().filter(c -> !below.contains(c)).toList();
+    /** The components of one of a class's lists not already in the class below's, in order; null when none. */
+    private static List<String> added(MofClassReport r, MofClassReport below, Function<MofClassReport, List<String>> list) {
+        List<String> lower = below == null ? List.of() : list.apply(below);
+        List<String> added = list.apply(r).stream().filter(c -> !lower.contains(c)).toList();
         return added.isEmpty() ? null : added;
     }
 

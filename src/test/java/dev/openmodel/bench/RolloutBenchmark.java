@@ -76,6 +76,8 @@ public final class RolloutBenchmark {
     final StringBuilder byProcessHeader = new StringBuilder();
     /** Rows of the ratio of each round (BENCH_ROUNDS > 1). */
     final StringBuilder rounds = new StringBuilder();
+    /** BENCH_WARMUP: models of the client's unreported floor and of each operator's warm-up (100; 0 skips both). */
+    static final int WARMUP = Integer.parseInt(env("BENCH_WARMUP", "100"));
     /** The status of a Ready model of the last OpenModel rollout: what the API-cost probe writes. */
     dev.openmodel.api.v1alpha1.OpenModelStatus readyStatus;
 
@@ -105,11 +107,10 @@ public final class RolloutBenchmark {
         // The benchmark's own client warms up on a floor that is not reported (BENCH_WARMUP models, 100;
         // 0 skips it). Without it the first measured floor carried the client's JIT warm-up on the same
         // two cores (18-29 ms of client CPU per model against 8.9 ms warm) and flattered the first ratio.
-        int warmUp = Integer.parseInt(env("BENCH_WARMUP", "100"));
-        if (warmUp > 0 && !sizes.isEmpty()) {
-            System.out.printf("%n== warm-up floor of %d (not reported) ==%n", warmUp);
+        if (WARMUP > 0 && !sizes.isEmpty()) {
+            System.out.printf("%n== warm-up floor of %d (not reported) ==%n", WARMUP);
             String warmNs = freshNamespace("bench-warmup");
-            floorRollout(warmNs, warmUp);
+            floorRollout(warmNs, WARMUP);
             deleteNamespace(warmNs);
         }
         List<Object> rollouts = new ArrayList<>();
@@ -539,15 +540,13 @@ public final class RolloutBenchmark {
      * models present is measured by the restarts, and the recovery rounds start the operator afresh.
      */
     void warmUp(OperatorProcess op) throws Exception {
-        int warm = Integer.parseInt(env("BENCH_WARMUP", "100"));
-        if (warm <= 0) {
+        if (WARMUP <= 0) {
             return;
         }
         String ns = freshNamespace("bench-om-warmup");
-        modelRollout(ns, warm, null);
-        // The models first, as a user removes them: deleting the namespace with them in it lets its
-        // controller remove a model's Service before the model, the operator apply it again into the
-        // terminating namespace (refused, retried with back-off), and the operator stay busy.
+        modelRollout(ns, WARMUP, null);
+        // The models first, as a user removes them, and the operator idle after their deletions, so that
+        // none of its work on them falls into the measured rollout.
         client.resources(OpenModel.class).inNamespace(ns).delete();
         await("the warm-up models gone", Duration.ofMinutes(2), Duration.ofMillis(100),
                 () -> client.resources(OpenModel.class).inNamespace(ns).list().getItems().isEmpty());
@@ -752,7 +751,7 @@ public final class RolloutBenchmark {
 
     /** The size of the local cluster's etcd database file (bbolt's {@code member/snap/db}), MiB; -1 when not found. */
     static long etcdDatabaseMiB() {
-        Path cluster = LocalCluster.kubeconfig().getParent().resolve("kwok/clusters/openmodel");
+        Path cluster = ApiServer.clusterBin().getParent();
         try (var files = Files.walk(cluster)) {
             return files.filter(f -> f.endsWith(Path.of("member", "snap", "db"))).findFirst()
                     .map(f -> f.toFile().length() / (1024 * 1024)).orElse(-1L);
@@ -839,9 +838,11 @@ public final class RolloutBenchmark {
             }
         }
 
-        /** Milliseconds one process (by binary name) spent since {@code before}. */
+        /** Milliseconds one process (by binary name) spent since {@code before} (a process restarted in between counts from zero). */
         long delta(ProcessCpu before, String process) {
-            return millis.getOrDefault(process, 0L) - before.millis.getOrDefault(process, 0L);
+            long now = millis.getOrDefault(process, 0L);
+            long d = now - before.millis.getOrDefault(process, 0L);
+            return d < 0 ? now : d;
         }
 
         /** Per model, milliseconds, by process (a process restarted in between counts from zero). */
@@ -849,8 +850,7 @@ public final class RolloutBenchmark {
             Map<String, Object> out = new LinkedHashMap<>();
             long total = 0;
             for (Map.Entry<String, Long> e : millis.entrySet()) {
-                long d = e.getValue() - before.millis.getOrDefault(e.getKey(), 0L);
-                d = d < 0 ? e.getValue() : d;
+                long d = delta(before, e.getKey());
                 total += d;
                 out.put(e.getKey(), round((double) d / n, 1));
             }

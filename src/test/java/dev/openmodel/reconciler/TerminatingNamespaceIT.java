@@ -7,7 +7,7 @@ import dev.openmodel.api.v1alpha1.OpenModel;
 import dev.openmodel.serving.Labels;
 import dev.openmodel.testing.LocalCluster;
 import dev.openmodel.testing.Models;
-import dev.openmodel.testing.TestOperator;
+import dev.openmodel.testing.OperatorUnderTest;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,30 +24,30 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class TerminatingNamespaceIT {
     @RegisterExtension
-    static LocalCluster cluster = new LocalCluster();
+    static OperatorUnderTest operator = new OperatorUnderTest();
+    static LocalCluster cluster = operator.cluster();
 
     static KubernetesClient client = LocalCluster.client();
-    static TestOperator operator;
     static String hold;
 
     @BeforeAll
-    static void start() {
-        operator = TestOperator.start(client, cluster.namespace());
+    static void name() {
         hold = "openmodel-it-hold-" + cluster.namespace();
     }
 
+    /** Before the extension stops the operator and deletes the namespace's models: the policy holding them goes first. */
     @AfterAll
-    static void stop() {
+    static void release() {
         cluster.kubectl(null, "delete", "--ignore-not-found", "validatingadmissionpolicybinding/" + hold, "validatingadmissionpolicy/" + hold,
                 "modelpolicy/" + hold);
-        if (operator != null) {
-            operator.close();
-        }
+        // The API server drops the policy a moment later (its policies are read through an informer).
+        await().atMost(Duration.ofSeconds(30)).until(() -> !cluster.kubectl(null, "delete", "--dry-run=server", "openmodel/leaving")
+                .output().contains("held by TerminatingNamespaceIT"));
     }
 
     @Test
     void aModelLeftInATerminatingNamespaceIsNotServedAgain() {
-        Models models = new Models(client, cluster.namespace());
+        Models models = operator.models();
         assertThat(cluster.kubectl("""
                 apiVersion: openmodel.dev/v1alpha1
                 kind: OpenModel
@@ -93,14 +93,14 @@ class TerminatingNamespaceIT {
         assertThat(before.getMetadata().getDeletionTimestamp()).isNull();
 
         // A new ModelPolicy (named by nothing) reconciles every model; this one must finish without applying anything.
-        int reconciled = operator.reconciles();
+        int reconciled = operator.operator().reconciles();
         assertThat(cluster.kubectl("""
                 apiVersion: openmodel.dev/v1alpha1
                 kind: ModelPolicy
                 metadata: {name: %s}
                 spec: {}
                 """.formatted(hold), "apply", "-f", "-").exitCode()).isZero();
-        await("a reconcile of the model that finishes").atMost(Duration.ofSeconds(30)).until(() -> operator.reconciles() > reconciled);
+        await("a reconcile of the model that finishes").atMost(Duration.ofSeconds(30)).until(() -> operator.operator().reconciles() > reconciled);
 
         assertThat(client.apps().deployments().inNamespace(cluster.namespace()).list().getItems()).extracting(Deployment::getMetadata)
                 .as("no Deployment made again").isEmpty();

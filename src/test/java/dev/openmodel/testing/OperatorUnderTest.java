@@ -45,6 +45,11 @@ public final class OperatorUnderTest implements BeforeAllCallback, AfterAllCallb
         return cluster;
     }
 
+    /** The operator itself (its count of finished reconciles). */
+    public TestOperator operator() {
+        return operator;
+    }
+
     /** The models of the class's namespace, as tests look at them. */
     public Models models() {
         return models;
