@@ -20,10 +20,13 @@ public record ServingObservation(Optional<Deployment> deployment, List<Pod> pods
      * ReplicaSet's, so a pod already placed was reported as "1 pod(s) placed" beside "replicas: 0",
      * and one more status write followed with the count alone. A new pod is counted by the time
      * the scheduler has decided on it (placed or unschedulable: the pod updates that reconcile;
-     * its creation alone does not); one being deleted stops counting at once.
+     * its creation alone does not); one being deleted stops counting at once. A pod the ReplicaSet
+     * has created and the scheduler not yet judged is not counted even when something else
+     * triggers the reconcile: it reads as no pod at all ("0/1 pod(s) placed"), and counting it
+     * would be a status write for the count alone, one placement before the write that says so.
      */
     public int replicas() {
-        return livePods().size();
+        return (int) livePods().stream().filter(ServingObservation::mattersToStatus).count();
     }
 
     public int readyReplicas() {

@@ -57,6 +57,20 @@ class ServingObservationTest {
                 .endMetadata().build())).isTrue();
     }
 
+    @Test
+    void theReplicaCountStartsWithTheSchedulersVerdictNotWithThePodsCreation() {
+        Pod unschedulable = new PodBuilder(pending()).editMetadata().withName("m-3").endMetadata().editStatus().addNewCondition()
+                .withType("PodScheduled").withStatus("False").withReason("Unschedulable").endCondition().endStatus().build();
+        Pod going = new PodBuilder(scheduled()).editMetadata().withName("m-4").withDeletionTimestamp("2026-12-02T00:00:00Z").endMetadata().build();
+        assertThat(observed(pending()).replicas()).as("created, not yet judged").isZero();
+        assertThat(observed(pending(), scheduled(), unschedulable, going).replicas()).as("placed and judged, not new or going").isEqualTo(2);
+        assertThat(observed(scheduled(), unschedulable).replicas()).isEqualTo(2);
+    }
+
+    static ServingObservation observed(Pod... pods) {
+        return new ServingObservation(java.util.Optional.empty(), java.util.List.of(pods), false);
+    }
+
     static Deployment deployment() {
         return new DeploymentBuilder().withNewMetadata().withName("m").withNamespace("ns").withGeneration(1L).addToLabels("app", "m").endMetadata()
                 .withNewSpec().withReplicas(1).endSpec().withNewStatus().withReplicas(1).endStatus().build();

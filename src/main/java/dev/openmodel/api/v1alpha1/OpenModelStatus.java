@@ -27,7 +27,7 @@ public class OpenModelStatus {
     @JsonPropertyDescription("Where the model is served.")
     public Endpoint endpoint;
 
-    @JsonPropertyDescription("Inference server pods that exist (not being deleted); a new pod is counted by the time the scheduler has placed it or found it unschedulable.")
+    @JsonPropertyDescription("Inference server pods that exist (not being deleted); a new pod is counted once the scheduler has placed it or found it unschedulable, not when it is created.")
     public Integer replicas;
 
     @JsonPropertyDescription("Inference server replicas that are ready to serve.")
