@@ -118,7 +118,11 @@ public final class CrdFiles {
             }
             if (properties.has("status")) {
                 ObjectNode status = (ObjectNode) properties.get("status");
-                status.put("description", "What OpenModel observed and decided. Written only by the operator.");
+                status.put("description", "What OpenModel observed and decided. Written only by the operator, always whole.");
+                // One field for server-side apply: the operator owns the status whole, so its managed-fields
+                // entry is {f:status} instead of every condition's and list's fields (1.3 of an OpenModel's
+                // 5 KB), and each status write costs the API server a fifth less CPU (README, "status").
+                status.put("x-kubernetes-map-type", "atomic");
                 JsonNode conditions = status.path("properties").path("conditions");
                 if (conditions instanceof ObjectNode c) {
                     c.put("x-kubernetes-list-type", "map");

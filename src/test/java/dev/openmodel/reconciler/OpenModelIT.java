@@ -107,6 +107,11 @@ class OpenModelIT {
                     .isNotEqualTo(written.get(i - 1).getStatus().conditions);
         }
         assertThat(written.get(written.size() - 1).getStatus().replicas).isEqualTo(1);
+        // The status is one atomic field for server-side apply: the operator's entry names it alone.
+        var owned = client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName("counted").get().getMetadata().getManagedFields()
+                .stream().filter(f -> OpenModelReconciler.FIELD_MANAGER.equals(f.getManager()) && "status".equals(f.getSubresource())).toList();
+        assertThat(owned).hasSize(1);
+        assertThat(client.getKubernetesSerialization().asJson(owned.get(0).getFieldsV1())).isEqualTo("{\"f:status\":{}}");
     }
 
     @Test
