@@ -42,10 +42,4 @@ public class DeploymentDependent extends ModelNamedDependent<Deployment> {
     protected Object inputs(OpenModel model, Context<OpenModel> context) {
         return Inputs.of(model, context);
     }
-
-    /** A Deployment's spec changes bump its generation; its metadata is held as it is. */
-    @Override
-    protected MatchMemo.Shape shape(Deployment actual) {
-        return MatchMemo.Shape.byGeneration(actual);
-    }
 }

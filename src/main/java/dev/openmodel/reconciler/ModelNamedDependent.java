@@ -24,14 +24,29 @@ public abstract class ModelNamedDependent<R extends HasMetadata> extends CRUDKub
     /** Everything {@code desired} reads besides the model's name and namespace, compared by {@code equals}. */
     protected abstract Object inputs(OpenModel model, Context<OpenModel> context);
 
-    /** What the SDK's comparison reads of the actual object. */
-    protected abstract MatchMemo.Shape shape(R actual);
-
     /** The SDK's comparison, skipped while neither the inputs nor the object changed since it last matched. */
     @Override
     public Matcher.Result<R> match(R actual, OpenModel model, Context<OpenModel> context) {
-        return memo.match(ResourceID.fromResource(model), inputs(model, context), shape(actual), () -> super.match(actual, model, context),
-                id -> eventSource().flatMap(s -> s.get(id)).isPresent());
+        return memo.match(ResourceID.fromResource(model), inputs(model, context), MatchMemo.Shape.of(actual), () -> super.match(actual, model, context),
+                this::exists);
+    }
+
+    /** What the API server answered the create with is the desired state: no comparison needed until something changes. */
+    @Override
+    protected void onCreated(OpenModel model, R created, Context<OpenModel> context) {
+        super.onCreated(model, created, context);
+        memo.applied(ResourceID.fromResource(model), inputs(model, context), MatchMemo.Shape.of(created), this::exists);
+    }
+
+    /** The same for an update (the object had drifted, or the model changed). */
+    @Override
+    protected void onUpdated(OpenModel model, R updated, R actual, Context<OpenModel> context) {
+        super.onUpdated(model, updated, actual, context);
+        memo.applied(ResourceID.fromResource(model), inputs(model, context), MatchMemo.Shape.of(updated), this::exists);
+    }
+
+    private boolean exists(ResourceID id) {
+        return eventSource().flatMap(s -> s.get(id)).isPresent();
     }
 
     /**

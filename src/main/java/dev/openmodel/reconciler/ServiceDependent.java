@@ -29,10 +29,4 @@ public class ServiceDependent extends ModelNamedDependent<Service> {
     protected Object inputs(OpenModel model, Context<OpenModel> context) {
         return new Inputs(model.getMetadata().getUid(), model.getMetadata().getGeneration());
     }
-
-    /** A Service has no generation: any change of it makes a new resourceVersion. */
-    @Override
-    protected MatchMemo.Shape shape(Service actual) {
-        return MatchMemo.Shape.byResourceVersion(actual);
-    }
 }

@@ -162,22 +162,29 @@ class OpenModelIT {
                 .containsEntry("nvidia.com/gpu", new Quantity("1")));
     }
 
-    /** Edits that bump no generation (a Deployment's labels), or of an object that has none (a Service), are reverted too. */
+    /**
+     * Edits that bump no generation (a Deployment's labels), or of an object that has none (a
+     * Service), are reverted too: a label the operator sets removed, another given a value of
+     * someone else's. Neither edit changes a generation; each changes the operator's managed-fields
+     * entry, which is what tells the operator to compare again.
+     */
     @Test
-    void handRemovedLabelsAreRestored() {
+    void handRemovedOrChangedLabelsAreRestored() {
         apply("relabel", "count: 1");
         operator.models().awaitCondition("relabel", Conditions.READY, "True");
 
         for (String kind : List.of("deployment", "service")) {
             LocalCluster.Result label = cluster.kubectl(null, "label", kind, "relabel", "app.kubernetes.io/component-");
             assertThat(label.exitCode()).as(label.output()).isZero();
+            LocalCluster.Result changed = cluster.kubectl(null, "label", "--overwrite", kind, "relabel", "app.kubernetes.io/part-of=someone-else");
+            assertThat(changed.exitCode()).as(changed.output()).isZero();
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             assertThat(client.apps().deployments().inNamespace(cluster.namespace()).withName("relabel").get().getMetadata().getLabels())
-                    .containsEntry("app.kubernetes.io/component", "inference-server");
+                    .containsEntry("app.kubernetes.io/component", "inference-server").containsEntry("app.kubernetes.io/part-of", "openmodel");
             assertThat(client.services().inNamespace(cluster.namespace()).withName("relabel").get().getMetadata().getLabels())
-                    .containsEntry("app.kubernetes.io/component", "inference-server");
+                    .containsEntry("app.kubernetes.io/component", "inference-server").containsEntry("app.kubernetes.io/part-of", "openmodel");
         });
     }
 
