@@ -46,8 +46,7 @@ final class MatchMemo {
                 return null;
             }
             for (ManagedFieldsEntry e : entries) {
-                if (OpenModelReconciler.FIELD_MANAGER.equals(e.getManager()) && "Apply".equals(e.getOperation())
-                        && (e.getSubresource() == null || e.getSubresource().isEmpty())) {
+                if (TrimmedStore.OWN_APPLY.test(e)) {
                     return e;
                 }
             }

@@ -84,11 +84,14 @@ public abstract class TrimmedStore<R extends HasMetadata> extends BasicItemStore
         return Map.ofEntries(entries);
     }
 
+    /** The operator's own Apply entry of an object itself (not of a subresource). */
+    static final Predicate<ManagedFieldsEntry> OWN_APPLY = e -> OpenModelReconciler.FIELD_MANAGER.equals(e.getManager())
+            && "Apply".equals(e.getOperation()) && (e.getSubresource() == null || e.getSubresource().isEmpty());
+
     /** For objects the operator server-side applies (Deployments, Services): only its own Apply entry. */
     public static final class OwnApplyOnly<R extends HasMetadata> extends TrimmedStore<R> {
         public OwnApplyOnly() {
-            super(e -> OpenModelReconciler.FIELD_MANAGER.equals(e.getManager()) && "Apply".equals(e.getOperation())
-                    && (e.getSubresource() == null || e.getSubresource().isEmpty()));
+            super(OWN_APPLY);
         }
     }
 
