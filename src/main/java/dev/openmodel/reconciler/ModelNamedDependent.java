@@ -40,17 +40,24 @@ public abstract class ModelNamedDependent<R extends HasMetadata> extends CRUDKub
      */
     @Override
     protected void onCreated(OpenModel model, R created, Context<OpenModel> context) {
-        TrimmedStore.trim(created, TrimmedStore.OWN_APPLY);
-        super.onCreated(model, created, context);
-        memo.applied(ResourceID.fromResource(model), inputs(model, context), MatchMemo.Shape.of(created), this::exists);
+        super.onCreated(model, trimmed(created), context);
+        remember(model, created, context);
     }
 
     /** The same for an update (the object had drifted, or the model changed). */
     @Override
     protected void onUpdated(OpenModel model, R updated, R actual, Context<OpenModel> context) {
-        TrimmedStore.trim(updated, TrimmedStore.OWN_APPLY);
-        super.onUpdated(model, updated, actual, context);
-        memo.applied(ResourceID.fromResource(model), inputs(model, context), MatchMemo.Shape.of(updated), this::exists);
+        super.onUpdated(model, trimmed(updated), actual, context);
+        remember(model, updated, context);
+    }
+
+    private R trimmed(R answer) {
+        TrimmedStore.trim(answer, TrimmedStore.OWN_APPLY);
+        return answer;
+    }
+
+    private void remember(OpenModel model, R applied, Context<OpenModel> context) {
+        memo.applied(ResourceID.fromResource(model), inputs(model, context), MatchMemo.Shape.of(applied), this::exists);
     }
 
     private boolean exists(ResourceID id) {
