@@ -61,6 +61,12 @@ import java.util.regex.Pattern;
  * each kind in the probe of what single requests cost the API server (default 200; 0 skips it); {@code BENCH_JFR=1} records a flight-recorder profile of each operator process;
  * {@code BENCH_OPERATOR_OPTS} adds options to the operator's command line (settings to compare).
  * Results: {@code target/bench/rollout.json} and {@code target/bench/rollout.md}.
+ *
+ * <p>{@code BENCH_AB=<directory>}: an A/B of two builds instead: the packaged operator here (A,
+ * target/quarkus-app) against another one (B, e.g. a copy of target/quarkus-app built at another
+ * commit), each rolling out the same N models ({@code BENCH_SIZES}) once per round, {@code
+ * BENCH_ROUNDS} rounds, the order alternated from round to round so that the machine's drift falls
+ * on both; no floor, restart or recovery. Results: {@code target/bench/ab.json} and {@code ab.md}.
  */
 public final class RolloutBenchmark {
     static final int IN_FLIGHT = 16;
@@ -100,8 +106,13 @@ public final class RolloutBenchmark {
         int largest = Math.max(recoveryN, sizes.stream().mapToInt(Integer::intValue).max().orElse(0));
         ensureNodes(largest);
         results.put("machine", machine());
-        results.put("operatorJava", OperatorProcess.Jvm.get().java());
-        results.put("jvmOptions", OperatorProcess.Jvm.get().options());
+        results.put("operatorJava", OperatorProcess.Jvm.get(OperatorProcess.APP).java());
+        results.put("jvmOptions", OperatorProcess.Jvm.get(OperatorProcess.APP).options());
+        String other = env("BENCH_AB", "");
+        if (!other.isEmpty()) {
+            ab(sizes, Path.of(other).toAbsolutePath());
+            return;
+        }
         table.append("| N | floor | OpenModel | ratio | operator CPU/model | RSS idle | RSS after | requests/model (floor → operator) | steady writes (CPU per no-op reconcile) | restart → first reconcile | restart → all reconciled | restart writes | RSS after restart |\n");
         table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         // The benchmark's own client warms up on a floor that is not reported (BENCH_WARMUP models, 100;
@@ -157,6 +168,50 @@ public final class RolloutBenchmark {
         String f = figure.endsWith("MiB") ? "%.0f" : "%.2f";
         String median = String.format(f, restart.get(figure));
         return each.size() < 2 ? median : median + " (" + String.format(f, each.get(0)) + "–" + String.format(f, each.get(each.size() - 1)) + ")";
+    }
+
+    /**
+     * BENCH_AB: the same rollout by build A (here) and build B (the directory), alternated, each
+     * operator warmed up first as in the main rollout; the wall time and the operator's CPU per model
+     * of each, and their medians.
+     */
+    void ab(List<Integer> sizes, Path b) throws Exception {
+        Path a = OperatorProcess.APP;
+        int roundCount = Integer.parseInt(env("BENCH_ROUNDS", "1"));
+        StringBuilder md = new StringBuilder("A: " + a + "\nB: " + b + "\n\n| N | build | rollout s each round | median | operator CPU ms/model each round | median |\n|---:|---|---|---:|---|---:|\n");
+        List<Object> rows = new ArrayList<>();
+        for (int n : sizes) {
+            Map<String, List<Double>> seconds = new LinkedHashMap<>(Map.of("A", new ArrayList<>(), "B", new ArrayList<>()));
+            Map<String, List<Double>> cpu = new LinkedHashMap<>(Map.of("A", new ArrayList<>(), "B", new ArrayList<>()));
+            for (int round = 0; round < roundCount; round++) {
+                for (String build : round % 2 == 0 ? List.of("A", "B") : List.of("B", "A")) {
+                    System.out.printf("%n== A/B round %d, build %s, %d models ==%n", round + 1, build, n);
+                    String ns = freshNamespace("bench-ab-" + n);
+                    try (OperatorProcess op = OperatorProcess.start(build.equals("A") ? a : b)) {
+                        op.awaitReady();
+                        warmUp(op);
+                        long cpu0 = op.cpuMillis();
+                        seconds.get(build).add(modelRollout(ns, n, null).seconds());
+                        cpu.get(build).add(round((double) (op.cpuMillis() - cpu0) / n, 1));
+                    }
+                    deleteNamespace(ns);
+                    System.out.printf("  %s: %.1f s, %.1f ms per model%n", build, seconds.get(build).get(round), cpu.get(build).get(round));
+                }
+            }
+            for (String build : List.of("A", "B")) {
+                rows.add(Map.of("n", n, "build", build, "secondsEachRound", seconds.get(build), "secondsMedian", median(seconds.get(build)),
+                        "operatorCpuMsPerModelEachRound", cpu.get(build), "operatorCpuMsPerModelMedian", median(cpu.get(build))));
+                md.append(String.format("| %d | %s | %s | %.1f | %s | %.1f |%n", n, build, seconds.get(build), median(seconds.get(build)),
+                        cpu.get(build), median(cpu.get(build))));
+            }
+        }
+        results.put("ab", rows);
+        Files.createDirectories(OUT);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUT.resolve("ab.json").toFile(), results);
+        Files.writeString(OUT.resolve("ab.md"), md.toString());
+        System.out.println();
+        System.out.println(md);
+        System.out.println("results: " + OUT.resolve("ab.json") + ", " + OUT.resolve("ab.md"));
     }
 
     static final String STEADY_LABEL = "bench.openmodel.dev/steady-state";
@@ -1030,17 +1085,20 @@ public final class RolloutBenchmark {
          * unless BENCH_AOT=0 or the JVM predates AOT caches (24).
          */
         record Jvm(String java, List<String> options) {
-            private static Jvm chosen;
+            private static final Map<Path, Jvm> CHOSEN = new java.util.HashMap<>();
 
-            static synchronized Jvm get() throws IOException {
+            /** For the packaged operator in {@code app} (its AOT cache beside it). */
+            static synchronized Jvm get(Path app) throws IOException {
+                Jvm chosen = CHOSEN.get(app);
                 if (chosen == null) {
                     String java = choose();
-                    List<String> options = new ArrayList<>(ContainerJvmOptions.shipped().stream().map(o -> o.replace("/deployments/", APP + "/")).toList());
+                    List<String> options = new ArrayList<>(ContainerJvmOptions.shipped().stream().map(o -> o.replace("/deployments/", app + "/")).toList());
                     if (env("BENCH_AOT", "1").equals("0") || ContainerJvmOptions.major(Path.of(java).getParent().getParent()) < 24) {
                         options.removeIf(o -> o.startsWith(AOT_CACHE));
                     }
-                    recordAotCache(java, options);
+                    recordAotCache(java, options, app);
                     chosen = new Jvm(java, List.copyOf(options));
+                    CHOSEN.put(app, chosen);
                 }
                 return chosen;
             }
@@ -1058,9 +1116,9 @@ public final class RolloutBenchmark {
             }
 
             /** A cache older than the packaged application is recorded again. */
-            private static void recordAotCache(String java, List<String> options) throws IOException {
+            private static void recordAotCache(String java, List<String> options, Path app) throws IOException {
                 var cache = options.stream().filter(o -> o.startsWith(AOT_CACHE)).map(o -> Path.of(o.substring(AOT_CACHE.length()))).findFirst();
-                Path jar = APP.resolve("quarkus-run.jar");
+                Path jar = app.resolve("quarkus-run.jar");
                 if (cache.isEmpty() || Files.exists(cache.get()) && Files.getLastModifiedTime(cache.get()).compareTo(Files.getLastModifiedTime(jar)) > 0) {
                     return;
                 }
@@ -1079,12 +1137,17 @@ public final class RolloutBenchmark {
         }
 
         static OperatorProcess start() throws IOException {
+            return start(APP);
+        }
+
+        /** The packaged operator in {@code app} (a target/quarkus-app). */
+        static OperatorProcess start(Path app) throws IOException {
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
                 port = socket.getLocalPort();
             }
             List<String> command = new ArrayList<>();
-            Jvm jvm = Jvm.get();
+            Jvm jvm = Jvm.get(app);
             command.add(jvm.java());
             command.addAll(jvm.options());
             if (!env("BENCH_JFR", "").isEmpty()) { // BENCH_JFR=1: a Java Flight Recorder profile of every operator process
@@ -1094,7 +1157,7 @@ public final class RolloutBenchmark {
             command.add("-Dquarkus.http.port=" + port);
             // BENCH_OPERATOR_OPTS: more JVM options or settings to compare, e.g. -Dquarkus.operator-sdk.concurrent-reconciliation-threads=10
             command.addAll(List.of(env("BENCH_OPERATOR_OPTS", "").split("\\s+")).stream().filter(o -> !o.isBlank()).toList());
-            command.addAll(List.of("-jar", APP.resolve("quarkus-run.jar").toString()));
+            command.addAll(List.of("-jar", app.resolve("quarkus-run.jar").toString()));
             Path log = OUT.resolve("operator-" + System.currentTimeMillis() + ".log");
             Files.createDirectories(OUT);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
