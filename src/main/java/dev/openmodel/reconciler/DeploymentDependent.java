@@ -2,17 +2,19 @@ package dev.openmodel.reconciler;
 
 import dev.openmodel.api.v1alpha1.OpenModel;
 import dev.openmodel.serving.InferenceServer;
+import dev.openmodel.serving.Labels;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependent;
 
 /** The inference server's Deployment, server-side applied and owned by its OpenModel. */
+@KubernetesDependent(informer = @Informer(labelSelector = Labels.MANAGED_SELECTOR, itemStore = TrimmedStore.OwnApplyOnly.class,
+        informerListLimit = TrimmedStore.LIST_PAGE, onUpdateFilter = DeploymentChanges.class))
 public class DeploymentDependent extends ModelNamedDependent<Deployment> {
 
     public DeploymentDependent() {
         super(Deployment.class);
-        configureWith(configuration(InformerConfiguration.builder(Deployment.class).withItemStore(new TrimmedStore.OwnApplyOnly<>())
-                .withInformerListLimit(TrimmedStore.LIST_PAGE).withOnUpdateFilter(new DeploymentChanges())));
     }
 
     /**

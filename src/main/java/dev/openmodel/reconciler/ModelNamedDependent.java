@@ -1,14 +1,10 @@
 package dev.openmodel.reconciler;
 
 import dev.openmodel.api.v1alpha1.OpenModel;
-import dev.openmodel.serving.Labels;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.javaoperatorsdk.operator.api.config.informer.InformerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.processing.dependent.Matcher;
 import io.javaoperatorsdk.operator.processing.dependent.kubernetes.CRUDKubernetesDependentResource;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfig;
-import io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfigBuilder;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.Optional;
@@ -23,21 +19,6 @@ public abstract class ModelNamedDependent<R extends HasMetadata> extends CRUDKub
 
     protected ModelNamedDependent(Class<R> type) {
         super(type);
-    }
-
-    /**
-     * How the operator's dependents are configured (the reconciler applies them itself, see
-     * {@link OpenModelReconciler}): an informer on the operator's label, in the namespaces the
-     * controller watches, and a create that is a server-side apply carrying a resourceVersion, so
-     * that it is refused with a conflict when someone else's object already holds the name
-     * ({@link NameConflicts}). That is the SDK's default for a dependent declared by annotation;
-     * its configuration builder defaults to an unconditional create.
-     */
-    static <R extends HasMetadata> KubernetesDependentResourceConfig<R> configuration(InformerConfiguration<R>.Builder informer) {
-        return new KubernetesDependentResourceConfigBuilder<R>()
-                .withCreateResourceOnlyIfNotExistingWithSSA(KubernetesDependentResourceConfig.DEFAULT_CREATE_RESOURCE_ONLY_IF_NOT_EXISTING_WITH_SSA)
-                .withKubernetesDependentInformerConfig(informer.withLabelSelector(Labels.MANAGED_SELECTOR).build())
-                .build();
     }
 
     /** Everything {@code desired} reads besides the model's name and namespace, compared by {@code equals}. */

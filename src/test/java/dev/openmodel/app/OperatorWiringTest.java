@@ -71,14 +71,11 @@ class OperatorWiringTest {
             assertThat(retry.getMaxInterval()).isEqualTo(60000);
         });
 
-        // The dependents are applied by the reconciler itself, on its thread, not by the SDK's workflow.
-        assertThat(models.getWorkflowSpec()).isEmpty();
-        // The Deployment controller's progress reports do not reach a reconcile (the dependent's informer filter),
-        // and a create is refused when the name is taken (NameConflicts).
-        var config = new dev.openmodel.reconciler.DeploymentDependent().configuration().orElseThrow();
+        // The Deployment controller's progress reports do not reach a reconcile (the dependent's informer filter, from its annotation).
+        var deployment = models.getWorkflowSpec().orElseThrow().getDependentResourceSpecs().stream()
+                .filter(d -> "deployment".equals(d.getName())).findFirst().orElseThrow();
+        var config = (io.javaoperatorsdk.operator.processing.dependent.kubernetes.KubernetesDependentResourceConfig<?>) deployment.getConfiguration().orElseThrow();
         assertThat(config.informerConfig().getOnUpdateFilter()).isInstanceOf(dev.openmodel.reconciler.DeploymentChanges.class);
-        assertThat(config.informerConfig().getLabelSelector()).isEqualTo(dev.openmodel.serving.Labels.MANAGED_SELECTOR);
-        assertThat(config.createResourceOnlyIfNotExistingWithSSA()).isTrue();
 
         ControllerConfiguration<?> report = controllers.get(ConformanceReportReconciler.NAME);
         assertThat(report.maxReconciliationInterval()).contains(Duration.ofMinutes(5));
@@ -88,6 +85,7 @@ class OperatorWiringTest {
     @Test
     void threadsLeaderElectionAndMetricsAreOurs() {
         assertThat(configuration.concurrentReconciliationThreads()).isEqualTo(10);
+        assertThat(configuration.concurrentWorkflowExecutorThreads()).isEqualTo(10);
         // Our Lease configuration is what the SDK gets; the extension turns leader election on in the prod profile only.
         assertThat(leaderElection.getLeaseName()).isEqualTo(LeaderElection.LEASE);
         assertThat(leaderElection.getLeaderCallbacks()).isPresent();
