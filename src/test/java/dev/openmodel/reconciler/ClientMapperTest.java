@@ -42,36 +42,6 @@ class ClientMapperTest {
         assertThat(serialization().convertValue(ours, Map.class)).isEqualTo(plain.convertValue(ours, Map.class));
     }
 
-    /**
-     * Written through the operator's mapper, a value kept in additionalProperties under a property's
-     * name replaces the field's value, as the client's own module has it; the property's writer is
-     * ours (no reflective read of additionalProperties per property), and the client's module is not
-     * registered a second time.
-     */
-    @Test
-    void aValueKeptInAdditionalPropertiesIsWrittenInsteadOfTheField() throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
-        new ClientMapper().customize(mapper);
-        KubernetesSerialization ours = new KubernetesSerialization(mapper, true);
-        KubernetesSerialization plain = new KubernetesSerialization();
-
-        io.fabric8.kubernetes.api.model.Container container = new io.fabric8.kubernetes.api.model.ContainerBuilder()
-                .withName("server").withImage("vllm").build();
-        assertThat(ours.asJson(container)).isEqualTo(plain.asJson(container)).contains("\"image\":\"vllm\"");
-        container.setAdditionalProperty("image", Map.of("unexpected", "type"));
-        container.setAdditionalProperty("extra", "kept");
-        assertThat(ours.asJson(container)).isEqualTo(plain.asJson(container))
-                .contains("\"image\":{\"unexpected\":\"type\"}").contains("\"extra\":\"kept\"").doesNotContain("vllm");
-
-        var writer = (com.fasterxml.jackson.databind.ser.std.BeanSerializerBase) mapper.getSerializerProviderInstance()
-                .findValueSerializer(io.fabric8.kubernetes.api.model.Container.class);
-        var properties = new java.util.ArrayList<com.fasterxml.jackson.databind.ser.PropertyWriter>();
-        writer.properties().forEachRemaining(properties::add);
-        properties.removeIf(com.fasterxml.jackson.databind.ser.AnyGetterWriter.class::isInstance); // additionalProperties themselves
-        assertThat(properties).isNotEmpty().allSatisfy(p -> assertThat(p).as(p.getName()).isInstanceOf(ClientMapper.Overridable.class));
-        assertThat(mapper.getRegisteredModuleIds().stream().filter(id -> String.valueOf(id).contains("UnmatchedFieldType"))).hasSize(1);
-    }
-
     /** The client's wrapper for fields of an unexpected type delegates to Blackbird's property, not to reflection. */
     @Test
     void theClientsPropertyWrappersDelegateToGeneratedLambdas() throws Exception {
