@@ -153,12 +153,35 @@ public final class RolloutBenchmark {
         // The bench nodes stay (make cluster-down removes them): kwok keeps the node Leases of deleted
         // nodes cached, and nodes created again under the same names never heartbeat, go NotReady and
         // take their pods' readiness with them.
+        writeResults("rollout", table);
+    }
+
+    /** results as target/bench/{name}.json, the table as {name}.md, both printed. */
+    void writeResults(String name, CharSequence md) throws IOException {
         Files.createDirectories(OUT);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUT.resolve("rollout.json").toFile(), results);
-        Files.writeString(OUT.resolve("rollout.md"), table.toString());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUT.resolve(name + ".json").toFile(), results);
+        Files.writeString(OUT.resolve(name + ".md"), md);
         System.out.println();
-        System.out.println(table);
-        System.out.println("results: " + OUT.resolve("rollout.json") + ", " + OUT.resolve("rollout.md"));
+        System.out.println(md);
+        System.out.println("results: " + OUT.resolve(name + ".json") + ", " + OUT.resolve(name + ".md"));
+    }
+
+    /** A rollout by a fresh operator process warmed up first: its wall time and the operator's CPU per model. */
+    record WarmRollout(double seconds, double cpuMsPerModel) {
+    }
+
+    WarmRollout warmRollout(Path app, int n, String namespacePrefix) throws Exception {
+        String ns = freshNamespace(namespacePrefix + n);
+        WarmRollout measured;
+        try (OperatorProcess op = OperatorProcess.start(app)) {
+            op.awaitReady();
+            warmUp(op);
+            long cpu0 = op.cpuMillis();
+            double seconds = modelRollout(ns, n, null).seconds();
+            measured = new WarmRollout(seconds, round((double) (op.cpuMillis() - cpu0) / n, 1));
+        }
+        deleteNamespace(ns);
+        return measured;
     }
 
     /** The median of a figure taken at each restart, and its range when there were several. */
@@ -181,21 +204,15 @@ public final class RolloutBenchmark {
         StringBuilder md = new StringBuilder("A: " + a + "\nB: " + b + "\n\n| N | build | rollout s each round | median | operator CPU ms/model each round | median |\n|---:|---|---|---:|---|---:|\n");
         List<Object> rows = new ArrayList<>();
         for (int n : sizes) {
-            Map<String, List<Double>> seconds = new LinkedHashMap<>(Map.of("A", new ArrayList<>(), "B", new ArrayList<>()));
-            Map<String, List<Double>> cpu = new LinkedHashMap<>(Map.of("A", new ArrayList<>(), "B", new ArrayList<>()));
+            Map<String, List<Double>> seconds = Map.of("A", new ArrayList<>(), "B", new ArrayList<>());
+            Map<String, List<Double>> cpu = Map.of("A", new ArrayList<>(), "B", new ArrayList<>());
             for (int round = 0; round < roundCount; round++) {
                 for (String build : round % 2 == 0 ? List.of("A", "B") : List.of("B", "A")) {
                     System.out.printf("%n== A/B round %d, build %s, %d models ==%n", round + 1, build, n);
-                    String ns = freshNamespace("bench-ab-" + n);
-                    try (OperatorProcess op = OperatorProcess.start(build.equals("A") ? a : b)) {
-                        op.awaitReady();
-                        warmUp(op);
-                        long cpu0 = op.cpuMillis();
-                        seconds.get(build).add(modelRollout(ns, n, null).seconds());
-                        cpu.get(build).add(round((double) (op.cpuMillis() - cpu0) / n, 1));
-                    }
-                    deleteNamespace(ns);
-                    System.out.printf("  %s: %.1f s, %.1f ms per model%n", build, seconds.get(build).get(round), cpu.get(build).get(round));
+                    WarmRollout measured = warmRollout(build.equals("A") ? a : b, n, "bench-ab-");
+                    seconds.get(build).add(measured.seconds());
+                    cpu.get(build).add(measured.cpuMsPerModel());
+                    System.out.printf("  %s: %.1f s, %.1f ms per model%n", build, measured.seconds(), measured.cpuMsPerModel());
                 }
             }
             for (String build : List.of("A", "B")) {
@@ -206,12 +223,7 @@ public final class RolloutBenchmark {
             }
         }
         results.put("ab", rows);
-        Files.createDirectories(OUT);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(OUT.resolve("ab.json").toFile(), results);
-        Files.writeString(OUT.resolve("ab.md"), md.toString());
-        System.out.println();
-        System.out.println(md);
-        System.out.println("results: " + OUT.resolve("ab.json") + ", " + OUT.resolve("ab.md"));
+        writeResults("ab", md);
     }
 
     static final String STEADY_LABEL = "bench.openmodel.dev/steady-state";
@@ -249,13 +261,7 @@ public final class RolloutBenchmark {
             String floorNs = freshNamespace("bench-floor-" + n);
             double floor = floorRollout(floorNs, n);
             deleteNamespace(floorNs);
-            String ns = freshNamespace("bench-om-" + n);
-            try (OperatorProcess op = OperatorProcess.start()) {
-                op.awaitReady();
-                warmUp(op);
-                ratios.add(round(modelRollout(ns, n, null).seconds() / floor, 2));
-            }
-            deleteNamespace(ns);
+            ratios.add(round(warmRollout(OperatorProcess.APP, n, "bench-om-").seconds() / floor, 2));
             System.out.printf("  round ratio %.2f×%n", ratios.get(ratios.size() - 1));
         }
         // The floor: the operator's rendered objects, applied directly.
