@@ -71,25 +71,25 @@ class OperatorRestartIT {
                     .filter(m -> m.getMetadata().getName().startsWith("paged-"))
                     .filter(m -> Models.condition(m, Conditions.SCHEDULED).map(c -> "Unschedulable".equals(c.getReason())).orElse(false))
                     .count() == n);
-            awaitSettled(operator);
+            awaitSettled(operator, "paged-");
             before = versions("paged-");
             assertThat(before).as("the models, their Deployments and Services").hasSize(3 * n);
         }
         int models = client.resources(OpenModel.class).inNamespace(cluster.namespace()).list().getItems().size();
         try (TestOperator restarted = TestOperator.start(client, cluster.namespace())) {
             await().atMost(Duration.ofMinutes(1)).until(() -> restarted.reconciles() >= models);
-            awaitSettled(restarted);
+            awaitSettled(restarted, "paged-");
             assertThat(versions("paged-")).as("resourceVersions of %d models, their Deployments and Services after a restart", n).isEqualTo(before);
         } finally {
             IntStream.range(0, n).forEach(i -> client.resources(OpenModel.class).inNamespace(cluster.namespace()).withName("paged-" + i).delete());
         }
     }
 
-    /** Until a second passes with no reconcile finishing and none of the objects changing. */
-    private void awaitSettled(TestOperator operator) {
+    /** Until a second passes with no reconcile finishing and none of the objects named so (by prefix) changing. */
+    private void awaitSettled(TestOperator operator, String prefix) {
         Object[] last = {null};
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            List<Object> now = List.of(operator.reconciles(), versions("paged-"));
+            List<Object> now = List.of(operator.reconciles(), versions(prefix));
             boolean same = now.equals(last[0]);
             last[0] = now;
             return same;
