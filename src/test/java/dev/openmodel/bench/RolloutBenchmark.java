@@ -113,8 +113,8 @@ public final class RolloutBenchmark {
             ab(sizes, Path.of(other).toAbsolutePath());
             return;
         }
-        table.append("| N | floor | OpenModel | ratio | operator CPU/model | RSS idle | RSS after | requests/model (floor → operator) | steady writes (CPU per no-op reconcile) | restart → first reconcile | restart → all reconciled | restart writes | RSS after restart |\n");
-        table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        table.append("| N | floor | OpenModel | ratio | operator CPU/model | RSS idle | RSS after | live heap idle → after (per model) | requests/model (floor → operator) | steady writes (CPU per no-op reconcile) | restart → first reconcile | restart → all reconciled | restart writes | RSS after restart |\n");
+        table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         // The benchmark's own client warms up on a floor that is not reported (BENCH_WARMUP models, 100;
         // 0 skips it). Without it the first measured floor carried the client's JIT warm-up on the same
         // two cores (18-29 ms of client CPU per model against 8.9 ms warm) and flattered the first ratio.
@@ -283,11 +283,14 @@ public final class RolloutBenchmark {
         long cpuMs;
         long rssIdle;
         long rssAfter;
+        long liveIdle;
+        long liveAfter;
         ApiRequests opRequests;
         ApiRequests steadyWrites;
         try (OperatorProcess op = OperatorProcess.start()) {
             op.awaitReady();
             rssIdle = op.rssKiB();
+            liveIdle = op.liveHeapKiB(); // before the warm-up: the collection disturbs nothing measured
             warmUp(op);
             long cpu0 = op.cpuMillis();
             long reconciles0 = op.reconciles();
@@ -329,6 +332,7 @@ public final class RolloutBenchmark {
             r.put("steadyCpuMsPerReconcile", round((double) (op.cpuMillis() - steadyCpu0) / steadyReconciles, 2));
             labelNode(node, null);
             op.awaitIdle();
+            liveAfter = op.liveHeapKiB(); // last in this process: the collection disturbs nothing measured
         }
         // Restart with N models present, BENCH_RESTARTS times (3): launch to first reconcile, to all
         // reconciled, and the writes each made. One start varies by a few tenths of a second with when
@@ -362,11 +366,15 @@ public final class RolloutBenchmark {
         r.put("operatorCpuMsPerModel", round((double) cpuMs / n, 1));
         r.put("rssIdleMiB", rssIdle / 1024);
         r.put("rssAfterMiB", rssAfter / 1024);
+        // Sizing: the live heap idle and with N models served, and what each model adds to it.
+        r.put("liveHeapIdleMiB", round(liveIdle / 1024.0, 1));
+        r.put("liveHeapAfterMiB", round(liveAfter / 1024.0, 1));
+        r.put("liveHeapKiBPerModel", round((double) (liveAfter - liveIdle) / n, 1));
         r.put("operatorRequestsPerModel", opRequests.perModel(n));
         r.put("steadyStateWrites", steadyWrites.counts);
         r.put("restart", restart);
-        table.append(String.format("| %d | %.1f s | %.1f s | %.2f× | %.0f ms | %d MiB | %d MiB | %.1f → %.1f | %d (%s ms) | %s s | %s s | %s | %s MiB |%n", n, floor, seconds,
-                seconds / floor, (double) cpuMs / n, rssIdle / 1024, rssAfter / 1024, floorRequests.total() / (double) n,
+        table.append(String.format("| %d | %.1f s | %.1f s | %.2f× | %.0f ms | %d MiB | %d MiB | %.1f → %.1f MiB (%.1f KiB) | %.1f → %.1f | %d (%s ms) | %s s | %s s | %s | %s MiB |%n", n, floor, seconds,
+                seconds / floor, (double) cpuMs / n, rssIdle / 1024, rssAfter / 1024, liveIdle / 1024.0, liveAfter / 1024.0, (double) (liveAfter - liveIdle) / n, floorRequests.total() / (double) n,
                 opRequests.total() / (double) n, steadyWrites.total(), r.get("steadyCpuMsPerReconcile"), range(restart, "firstReconcileSeconds"), range(restart, "allReconciledSeconds"),
                 restart.get("writes"), range(restart, "rssMiB")));
         @SuppressWarnings("unchecked")
@@ -1294,6 +1302,39 @@ public final class RolloutBenchmark {
         long rssKiB() throws IOException {
             return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream().filter(l -> l.startsWith("VmRSS:"))
                     .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0L);
+        }
+
+        /**
+         * The heap's live set: a full collection requested with jcmd (GC.run), then what the heap holds
+         * (GC.heap_info: "total …K, used …K" of each of the serial collector's generations, DefNew and Tenured on
+         * JDK 25, or of another collector's one heap).
+         * It sizes the memory limit for a number of models; the collection disturbs what follows, so it is taken
+         * only where nothing measured comes after it in this process.
+         */
+        long liveHeapKiB() throws IOException, InterruptedException {
+            jcmd("GC.run");
+            String info = jcmd("GC.heap_info");
+            java.util.regex.Matcher used = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+            long kib = 0;
+            boolean any = false;
+            while (used.find()) {
+                kib += Long.parseLong(used.group(1));
+                any = true;
+            }
+            if (!any) {
+                throw new IOException("no heap sizes in GC.heap_info: " + info);
+            }
+            return kib;
+        }
+
+        private String jcmd(String command) throws IOException, InterruptedException {
+            Path launcher = Path.of(process.info().command().orElseThrow(() -> new IOException("no command line for the operator process")));
+            Process p = new ProcessBuilder(launcher.resolveSibling("jcmd").toString(), String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IOException("jcmd " + command + " failed: " + out);
+            }
+            return out;
         }
 
         void kill() {
