@@ -35,7 +35,23 @@ public final class ClusterObserver {
     private ClusterObserver() {
     }
 
+    /** A one-off look (the CLI): nodes and APIServices listed from the API server as well. */
     public static ClusterEvidence observe(KubernetesClient client, int openModels, int conformant) {
+        List<APIService> apiServices;
+        try {
+            apiServices = client.resources(APIService.class).list().getItems();
+        } catch (KubernetesClientException e) {
+            apiServices = List.of(); // not allowed to list APIServices: the metrics APIs stay unobserved
+        }
+        return observe(client, client.nodes().list().getItems(), apiServices, openModels, conformant);
+    }
+
+    /**
+     * Discovery from the API server (no informer holds it); the nodes and APIServices as the caller
+     * has them (the operator: its informers' caches, so a look lists nothing).
+     */
+    public static ClusterEvidence observe(KubernetesClient client, Collection<Node> nodeObjects, Collection<APIService> apiServices,
+            int openModels, int conformant) {
         String version = client.getKubernetesVersion().getGitVersion();
         Map<String, Set<String>> served = new TreeMap<>();
         for (APIGroup group : client.getApiGroups().getGroups()) {
@@ -55,18 +71,14 @@ public final class ClusterObserver {
                 }
             }
         }
-        List<ClusterEvidence.NodeFacts> nodes = client.nodes().list().getItems().stream().map(ClusterObserver::facts).toList();
+        List<ClusterEvidence.NodeFacts> nodes = nodeObjects.stream().map(ClusterObserver::facts).toList();
         Set<String> available = new TreeSet<>();
-        try {
-            for (APIService s : client.resources(APIService.class).list().getItems()) {
-                boolean up = s.getStatus() != null && s.getStatus().getConditions() != null && s.getStatus().getConditions().stream()
-                        .anyMatch(c -> "Available".equals(c.getType()) && "True".equals(c.getStatus()));
-                if (up) {
-                    available.add(s.getMetadata().getName());
-                }
+        for (APIService s : apiServices) {
+            boolean up = s.getStatus() != null && s.getStatus().getConditions() != null && s.getStatus().getConditions().stream()
+                    .anyMatch(c -> "Available".equals(c.getType()) && "True".equals(c.getStatus()));
+            if (up) {
+                available.add(s.getMetadata().getName());
             }
-        } catch (KubernetesClientException e) {
-            // not allowed to list APIServices: the metrics APIs stay unobserved
         }
         return new ClusterEvidence(version, served, nodes, available, openModels, conformant);
     }

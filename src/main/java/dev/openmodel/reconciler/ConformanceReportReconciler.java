@@ -27,14 +27,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps the ConformanceReport "cluster" current: read again when a CRD or an APIService changes
  * (installing the Gateway API or Kueue shows within seconds), when a node's accelerators or
- * labels change, and at least every five minutes. Reads only; writes the report's status.
+ * labels change, and at least every five minutes. Reads only; writes the report's status. Nodes,
+ * APIServices and CRDs come from its informers and the OpenModels from the OpenModel controller's
+ * cache ({@link ModelCache}): a look asks the API server for discovery alone.
  */
 @ControllerConfiguration(name = ConformanceReportReconciler.NAME, fieldManager = OpenModelReconciler.FIELD_MANAGER,
         maxReconciliationInterval = @MaxReconciliationInterval(interval = 5, timeUnit = TimeUnit.MINUTES))
@@ -81,12 +85,23 @@ public class ConformanceReportReconciler implements Reconciler<ConformanceReport
     @Override
     public UpdateControl<ConformanceReport> reconcile(ConformanceReport report, Context<ConformanceReport> context) {
         KubernetesClient client = context.getClient();
-        List<OpenModel> models = client.resources(OpenModel.class).inAnyNamespace().list().getItems();
-        int conformant = (int) models.stream().filter(m -> m.getStatus() != null && m.getStatus().conditions != null && m.getStatus().conditions.stream()
-                .anyMatch(c -> c.getType().equals(Conditions.CONFORMANT) && c.getStatus().equals(Conditions.TRUE))).count();
-        ClusterObserver.CrdView crds = ClusterObserver.crdView(context.getSecondaryResources(CustomResourceDefinition.class),
-                context.getSecondaryResources(APIService.class));
-        ClusterEvidence evidence = ClusterObserver.observe(client, models.size(), conformant).without(crds.removing());
+        Optional<Stream<OpenModel>> cached = ModelCache.synced();
+        if (cached.isEmpty()) {
+            // Both controllers start at once: the OpenModel controller's cache is still being filled.
+            LOG.debug("conformance: the OpenModels are not all cached yet, looking again shortly");
+            return UpdateControl.<ConformanceReport>noUpdate().rescheduleAfter(SETTLE);
+        }
+        int[] models = {0, 0};
+        cached.get().forEach(m -> {
+            models[0]++;
+            if (conformant(m)) {
+                models[1]++;
+            }
+        });
+        Set<APIService> apiServices = context.getSecondaryResources(APIService.class);
+        ClusterObserver.CrdView crds = ClusterObserver.crdView(context.getSecondaryResources(CustomResourceDefinition.class), apiServices);
+        ClusterEvidence evidence = ClusterObserver.observe(client, context.getSecondaryResources(Node.class), apiServices, models[0], models[1])
+                .without(crds.removing());
         ConformanceReportStatus status = status(evidence);
         boolean settling = discoveryLags(crds, evidence);
         LOG.debugf("conformance: served %s, CRDs %s, removing %s, discovery settling %s", evidence.served().keySet(), crds.objects(),
@@ -101,6 +116,11 @@ public class ConformanceReportReconciler implements Reconciler<ConformanceReport
             control = UpdateControl.patchStatus(patch);
         }
         return settling ? control.rescheduleAfter(SETTLE) : control;
+    }
+
+    private static boolean conformant(OpenModel m) {
+        return m.getStatus() != null && Conditions.find(m.getStatus().conditions, Conditions.CONFORMANT)
+                .map(c -> Conditions.TRUE.equals(c.getStatus())).orElse(false);
     }
 
     /**

@@ -26,15 +26,13 @@ final class ModelMetrics {
             "Pending", "Creating", "ReplicasNotReady", "ContainerFailing", "ScaledToZero", "Unknown");
     static final List<String> MOF_CLASSES = List.of("ClassI", "ClassII", "ClassIII", "Unclassified");
 
-    private static volatile IndexerResourceCache<OpenModel> models;
     private static MeterRegistry registeredWith;
 
     private ModelMetrics() {
     }
 
-    /** Counts from this cache from now on; registers the gauges once per registry. */
-    static synchronized void countFrom(IndexerResourceCache<OpenModel> cache, MeterRegistry registry) {
-        models = cache;
+    /** Counts from the OpenModel controller's cache ({@link ModelCache}); registers the gauges once per registry. */
+    static synchronized void register(MeterRegistry registry) {
         snapshot = null;
         if (registeredWith == registry) {
             return;
@@ -95,7 +93,7 @@ final class ModelMetrics {
 
     private static void gauge(MeterRegistry registry, String name, String description, String tag, String value) {
         Gauge.builder(name, () -> {
-            IndexerResourceCache<OpenModel> cache = models;
+            IndexerResourceCache<OpenModel> cache = ModelCache.current();
             if (cache == null) {
                 return 0;
             }

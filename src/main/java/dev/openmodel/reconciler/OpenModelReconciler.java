@@ -89,7 +89,8 @@ public class OpenModelReconciler implements Reconciler<OpenModel> {
     @Override
     public List<EventSource<?, OpenModel>> prepareEventSources(EventSourceContext<OpenModel> context) {
         MeterRegistry registry = meterRegistry != null ? meterRegistry : Metrics.globalRegistry;
-        ModelMetrics.countFrom(context.getPrimaryCache(), registry);
+        ModelCache.use(context.getPrimaryCache());
+        ModelMetrics.register(registry);
         reconciles = Counter.builder("openmodel.reconciles").description("OpenModel reconciliations finished since the operator started")
                 .register(registry);
         // Pods belong to ReplicaSets, not to the OpenModel: map them back by our model label.

@@ -113,8 +113,8 @@ public final class RolloutBenchmark {
             ab(sizes, Path.of(other).toAbsolutePath());
             return;
         }
-        table.append("| N | floor | OpenModel | ratio | operator CPU/model | RSS idle | RSS after | live heap idle → after (per model) | requests/model (floor → operator) | steady writes (CPU per no-op reconcile) | restart → first reconcile | restart → all reconciled | restart writes | RSS after restart |\n");
-        table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        table.append("| N | floor | OpenModel | ratio | operator CPU/model | RSS idle | RSS after | live heap idle → after (per model) | requests/model (floor → operator) | steady writes (CPU per no-op reconcile) | steady reads | restart → first reconcile | restart → all reconciled | restart writes | RSS after restart |\n");
+        table.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         // The benchmark's own client warms up on a floor that is not reported (BENCH_WARMUP models, 100;
         // 0 skips it). Without it the first measured floor carried the client's JIT warm-up on the same
         // two cores (18-29 ms of client CPU per model against 8.9 ms warm) and flattered the first ratio.
@@ -287,6 +287,7 @@ public final class RolloutBenchmark {
         long liveAfter;
         ApiRequests opRequests;
         ApiRequests steadyWrites;
+        ApiRequests steadyReads;
         try (OperatorProcess op = OperatorProcess.start()) {
             op.awaitReady();
             rssIdle = op.rssKiB();
@@ -315,16 +316,20 @@ public final class RolloutBenchmark {
             // again with nothing changed (a label on a node, which re-checks every model's fit) and the
             // writes of that whole round are counted.
             op.awaitIdle();
+            String node = client.nodes().list().getItems().get(0).getMetadata().getName();
             ApiRequests s0 = ApiRequests.scrape(client);
             long e0 = operatorEvents(ns);
             long steadyStart = System.nanoTime();
             long steadyCpu0 = op.cpuMillis();
             long evaluated = op.reconciles();
-            String node = client.nodes().list().getItems().get(0).getMetadata().getName();
             labelNode(node, String.valueOf(steadyStart));
             op.awaitReconciled(evaluated + n);
             op.awaitIdle();
-            steadyWrites = ApiRequests.scrape(client).minus(s0).writesOn(ApiRequests.OPERATOR_RESOURCES).plusEvents(operatorEvents(ns) - e0);
+            ApiRequests steady = ApiRequests.scrape(client).minus(s0);
+            steadyWrites = steady.writesOn(ApiRequests.OPERATOR_RESOURCES).plusEvents(operatorEvents(ns) - e0);
+            // Reads of objects in that round (the benchmark reads none in it; leader elections' Lease reads left out):
+            // the operator's own, unless a cluster component happens to relist.
+            steadyReads = steady.objectReads();
             r.put("steadySeconds", round((System.nanoTime() - steadyStart) / 1e9, 1));
             long steadyReconciles = op.reconciles() - evaluated;
             r.put("steadyReconciles", steadyReconciles);
@@ -372,10 +377,11 @@ public final class RolloutBenchmark {
         r.put("liveHeapKiBPerModel", round((double) (liveAfter - liveIdle) / n, 1));
         r.put("operatorRequestsPerModel", opRequests.perModel(n));
         r.put("steadyStateWrites", steadyWrites.counts);
+        r.put("steadyStateReads", steadyReads.counts);
         r.put("restart", restart);
-        table.append(String.format("| %d | %.1f s | %.1f s | %.2f× | %.0f ms | %d MiB | %d MiB | %.1f → %.1f MiB (%.1f KiB) | %.1f → %.1f | %d (%s ms) | %s s | %s s | %s | %s MiB |%n", n, floor, seconds,
+        table.append(String.format("| %d | %.1f s | %.1f s | %.2f× | %.0f ms | %d MiB | %d MiB | %.1f → %.1f MiB (%.1f KiB) | %.1f → %.1f | %d (%s ms) | %s | %s s | %s s | %s | %s MiB |%n", n, floor, seconds,
                 seconds / floor, (double) cpuMs / n, rssIdle / 1024, rssAfter / 1024, liveIdle / 1024.0, liveAfter / 1024.0, (double) (liveAfter - liveIdle) / n, floorRequests.total() / (double) n,
-                opRequests.total() / (double) n, steadyWrites.total(), r.get("steadyCpuMsPerReconcile"), range(restart, "firstReconcileSeconds"), range(restart, "allReconciledSeconds"),
+                opRequests.total() / (double) n, steadyWrites.total(), r.get("steadyCpuMsPerReconcile"), steadyReads.describe(), range(restart, "firstReconcileSeconds"), range(restart, "allReconciledSeconds"),
                 restart.get("writes"), range(restart, "rssMiB")));
         @SuppressWarnings("unchecked")
         Map<String, Object> phases = (Map<String, Object>) restart.get("phases");
@@ -988,6 +994,23 @@ public final class RolloutBenchmark {
                 }
             });
             return new ApiRequests(out);
+        }
+
+        /** GETs and LISTs of objects (not discovery, not /metrics), Leases left out. */
+        ApiRequests objectReads() {
+            Map<String, Long> out = new TreeMap<>();
+            counts.forEach((k, v) -> {
+                String[] parts = k.split(" ", 2);
+                if (("GET".equals(parts[0]) || "LIST".equals(parts[0])) && !parts[1].equals("(non-resource)") && !parts[1].equals("leases")) {
+                    out.put(k, v);
+                }
+            });
+            return new ApiRequests(out);
+        }
+
+        /** "0", or each count and what it counts. */
+        String describe() {
+            return counts.isEmpty() ? "0" : String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList());
         }
 
         ApiRequests plusEvents(long events) {

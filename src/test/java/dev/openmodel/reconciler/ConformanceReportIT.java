@@ -10,6 +10,10 @@ import dev.openmodel.testing.TestOperator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,5 +109,46 @@ class ConformanceReportIT {
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> client.apiextensions().v1().customResourceDefinitions().withName("clusterqueues.kueue.x-k8s.io").get() == null);
         assertThat(status("gang_scheduling")).isEqualTo("Not Implemented");
+    }
+
+    /**
+     * A look at the cluster asks the API server for discovery only: the nodes and APIServices come
+     * from the reconciler's informers, the OpenModels from the OpenModel controller's cache. Before,
+     * each look listed all three (every OpenModel of the cluster, unpaged) at every node change.
+     */
+    @Test
+    void aLookListsNothingTheInformersHold() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> status("accelerator_metrics") != null);
+        assertThat(status("accelerator_metrics")).as("no node carries the DCGM exporter label yet").isEqualTo("Unknown");
+        String node = client.nodes().list().getItems().get(0).getMetadata().getName();
+        Map<String, Long> before = lists();
+        try {
+            client.nodes().withName(node).edit(n -> {
+                n.getMetadata().getLabels().put(DCGM, "true");
+                return n;
+            });
+            await().atMost(Duration.ofSeconds(30)).until(() -> "Implemented".equals(status("accelerator_metrics")));
+            assertThat(lists()).as("LIST requests by resource, before and after the report followed a node's label").isEqualTo(before);
+        } finally {
+            client.nodes().withName(node).edit(n -> {
+                n.getMetadata().getLabels().remove(DCGM);
+                return n;
+            });
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> "Unknown".equals(status("accelerator_metrics")));
+    }
+
+    static final String DCGM = "nvidia.com/gpu.deploy.dcgm-exporter";
+    static final Pattern LIST = Pattern.compile("^apiserver_request_total\\{(?=[^}]*verb=\"LIST\")(?=[^}]*resource=\"(openmodels|nodes|apiservices)\")[^}]*} ([0-9.e+]+)$",
+            Pattern.MULTILINE);
+
+    /** The API server's count of LIST requests for OpenModels, Nodes and APIServices, from its /metrics. */
+    static Map<String, Long> lists() {
+        Map<String, Long> out = new TreeMap<>();
+        Matcher m = LIST.matcher(client.raw("/metrics"));
+        while (m.find()) {
+            out.merge(m.group(1), (long) Double.parseDouble(m.group(2)), Long::sum);
+        }
+        return out;
     }
 }
