@@ -26,11 +26,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -85,22 +86,18 @@ public class ConformanceReportReconciler implements Reconciler<ConformanceReport
     @Override
     public UpdateControl<ConformanceReport> reconcile(ConformanceReport report, Context<ConformanceReport> context) {
         KubernetesClient client = context.getClient();
-        Optional<Stream<OpenModel>> cached = ModelCache.synced();
-        if (cached.isEmpty()) {
+        Optional<Map<Boolean, Long>> byConformance = ModelCache.readSynced(
+                models -> models.collect(Collectors.partitioningBy(ConformanceReportReconciler::conformant, Collectors.counting())));
+        if (byConformance.isEmpty()) {
             // Both controllers start at once: the OpenModel controller's cache is still being filled.
             LOG.debug("conformance: the OpenModels are not all cached yet, looking again shortly");
             return UpdateControl.<ConformanceReport>noUpdate().rescheduleAfter(SETTLE);
         }
-        int[] models = {0, 0};
-        cached.get().forEach(m -> {
-            models[0]++;
-            if (conformant(m)) {
-                models[1]++;
-            }
-        });
+        int conformant = byConformance.get().get(true).intValue();
+        int models = conformant + byConformance.get().get(false).intValue();
         Set<APIService> apiServices = context.getSecondaryResources(APIService.class);
         ClusterObserver.CrdView crds = ClusterObserver.crdView(context.getSecondaryResources(CustomResourceDefinition.class), apiServices);
-        ClusterEvidence evidence = ClusterObserver.observe(client, context.getSecondaryResources(Node.class), apiServices, models[0], models[1])
+        ClusterEvidence evidence = ClusterObserver.observe(client, context.getSecondaryResources(Node.class), apiServices, models, conformant)
                 .without(crds.removing());
         ConformanceReportStatus status = status(evidence);
         boolean settling = discoveryLags(crds, evidence);
@@ -119,8 +116,7 @@ public class ConformanceReportReconciler implements Reconciler<ConformanceReport
     }
 
     private static boolean conformant(OpenModel m) {
-        return m.getStatus() != null && Conditions.find(m.getStatus().conditions, Conditions.CONFORMANT)
-                .map(c -> Conditions.TRUE.equals(c.getStatus())).orElse(false);
+        return m.getStatus() != null && Conditions.isTrue(m.getStatus().conditions, Conditions.CONFORMANT);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.javaoperatorsdk.operator.health.InformerWrappingEventSourceHealthIndic
 import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -24,26 +25,35 @@ final class ModelCache {
         cache = primary;
     }
 
-    /** The cache, started or not; null before an OpenModel controller has prepared its event sources. */
-    static IndexerResourceCache<OpenModel> current() {
-        return cache;
+    /**
+     * What the reader makes of the cached models, however far the informers' first list has come;
+     * empty with no cache, or before its informers started.
+     */
+    static <R> Optional<R> read(Function<Stream<OpenModel>, R> reader) {
+        return read(cache, reader);
     }
 
     /**
-     * The cached models once the cache holds every model: its informers have finished their first
-     * list and are running. Empty before (both controllers start at once, and the OpenModels may
-     * still be being listed) and after the controller stopped.
+     * What the reader makes of the cached models once the cache holds every model: its informers
+     * have finished their first list and are running. Empty before (both controllers start at once,
+     * and the OpenModels may still be being listed) and after the controller stopped.
      */
-    static Optional<Stream<OpenModel>> synced() {
+    static <R> Optional<R> readSynced(Function<Stream<OpenModel>, R> reader) {
         IndexerResourceCache<OpenModel> c = cache;
-        if (c == null || !synced(c)) {
+        return c != null && synced(c) ? read(c, reader) : Optional.empty();
+    }
+
+    private static <R> Optional<R> read(IndexerResourceCache<OpenModel> c, Function<Stream<OpenModel>, R> reader) {
+        if (c == null) {
             return Optional.empty();
         }
+        Stream<OpenModel> models;
         try {
-            return Optional.of(c.list());
+            models = c.list(); // throws before the informers started (JOSDK 5.2: the manager is made at start)
         } catch (RuntimeException notStarted) {
             return Optional.empty();
         }
+        return Optional.of(reader.apply(models));
     }
 
     private static boolean synced(IndexerResourceCache<OpenModel> c) {

@@ -5,10 +5,10 @@ import dev.openmodel.license.LicenseCategory;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.javaoperatorsdk.operator.processing.event.source.IndexerResourceCache;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -93,18 +93,14 @@ final class ModelMetrics {
 
     private static void gauge(MeterRegistry registry, String name, String description, String tag, String value) {
         Gauge.builder(name, () -> {
-            IndexerResourceCache<OpenModel> cache = ModelCache.current();
-            if (cache == null) {
-                return 0;
-            }
             long now = System.nanoTime();
             Snapshot last = snapshot;
             if (last == null || now - last.at() > Snapshot.FRESH_NANOS) {
-                try {
-                    last = Snapshot.of(cache.list(), now);
-                } catch (RuntimeException notStarted) {
+                Optional<Snapshot> counted = ModelCache.read(models -> Snapshot.of(models, now));
+                if (counted.isEmpty()) {
                     return Double.NaN; // scraped before the informers started: unknown, not zero (and no warning in the log)
                 }
+                last = counted.get();
                 snapshot = last;
             }
             return last.count(name, value);

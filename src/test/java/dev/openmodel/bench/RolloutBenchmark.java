@@ -7,6 +7,7 @@ import dev.openmodel.reconciler.Conditions;
 import dev.openmodel.reconciler.ModelEvents;
 import dev.openmodel.reconciler.OpenModelReconciler;
 import dev.openmodel.serving.InferenceServer;
+import dev.openmodel.testing.ApiRequests;
 import dev.openmodel.testing.ContainerJvmOptions;
 import dev.openmodel.testing.LocalCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -17,6 +18,8 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.IOException;
@@ -228,11 +231,13 @@ public final class RolloutBenchmark {
 
     static final String STEADY_LABEL = "bench.openmodel.dev/steady-state";
 
-    /** Sets (or, with null, removes) a label on a node that no model's serving depends on. */
-    /** A merge patch, so that the steady round's reads are the operator's alone (an edit would GET the node first). */
+    /**
+     * Sets (or, with null, removes) a label on a node that no model's serving depends on: a merge
+     * patch, so that the steady round's reads are the operator's alone (an edit would GET the node first).
+     */
     void labelNode(String node, String value) {
         String label = value == null ? "null" : '"' + value + '"';
-        client.nodes().withName(node).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
+        client.nodes().withName(node).patch(PatchContext.of(PatchType.JSON_MERGE),
                 "{\"metadata\":{\"labels\":{\"" + STEADY_LABEL + "\":" + label + "}}}");
     }
 
@@ -264,11 +269,11 @@ public final class RolloutBenchmark {
         etcdMiB.add(etcdDatabaseMiB());
         r.put("etcdDatabaseMiBEachRound", etcdMiB);
         String floorNs = freshNamespace("bench-floor-" + n);
-        ApiRequests before = ApiRequests.scrape(client);
+        ApiRequests before = apiRequests();
         ProcessCpu floorCpu0 = ProcessCpu.snapshot(null);
         double floor = floorRollout(floorNs, n);
         Map<String, Object> floorCpu = ProcessCpu.snapshot(null).perModel(floorCpu0, n);
-        ApiRequests floorRequests = ApiRequests.scrape(client).minus(before);
+        ApiRequests floorRequests = apiRequests().minus(before);
         deleteNamespace(floorNs);
         r.put("floorSeconds", floor);
         r.put("floorRequestsPerModel", floorRequests.perModel(n));
@@ -291,7 +296,7 @@ public final class RolloutBenchmark {
             warmUp(op);
             long cpu0 = op.cpuMillis();
             long reconciles0 = op.reconciles();
-            ApiRequests b = ApiRequests.scrape(client);
+            ApiRequests b = apiRequests();
             ProcessCpu opCpu0 = ProcessCpu.snapshot(op);
             ModelRollout rollout = modelRollout(ns, n, null);
             seconds = rollout.seconds();
@@ -306,7 +311,7 @@ public final class RolloutBenchmark {
                         .append("---:|".repeat(opCpu.size())).append('\n');
             }
             r.put("reconcilesPerModel", round((double) (op.reconciles() - reconciles0) / n, 2));
-            opRequests = ApiRequests.scrape(client).minus(b);
+            opRequests = apiRequests().minus(b);
             rssAfter = op.rssKiB();
             // Steady state: once the rollout's last reconciles have finished, every model is evaluated
             // again with nothing changed (a label on a node, which re-checks every model's fit) and the
@@ -314,14 +319,14 @@ public final class RolloutBenchmark {
             op.awaitIdle();
             String node = client.nodes().list().getItems().get(0).getMetadata().getName();
             long e0 = operatorEvents(ns);
-            ApiRequests s0 = ApiRequests.scrape(client);
+            ApiRequests s0 = apiRequests();
             long steadyStart = System.nanoTime();
             long steadyCpu0 = op.cpuMillis();
             long evaluated = op.reconciles();
             labelNode(node, String.valueOf(steadyStart));
             op.awaitReconciled(evaluated + n);
             op.awaitIdle();
-            ApiRequests steady = ApiRequests.scrape(client).minus(s0);
+            ApiRequests steady = apiRequests().minus(s0);
             steadyWrites = steady.writesOn(ApiRequests.OPERATOR_RESOURCES).plusEvents(operatorEvents(ns) - e0);
             // Reads of objects in that round (the benchmark's last, the Events' count, comes after; Leases left out):
             // the operator's own, unless a cluster component happens to relist.
@@ -372,8 +377,8 @@ public final class RolloutBenchmark {
         r.put("liveHeapAfterMiB", round(liveAfter / 1024.0, 1));
         r.put("liveHeapKiBPerModel", round((double) (liveAfter - liveIdle) / n, 1));
         r.put("operatorRequestsPerModel", opRequests.perModel(n));
-        r.put("steadyStateWrites", steadyWrites.counts);
-        r.put("steadyStateReads", steadyReads.counts);
+        r.put("steadyStateWrites", steadyWrites.counts());
+        r.put("steadyStateReads", steadyReads.counts());
         r.put("restart", restart);
         table.append(String.format("| %d | %.1f s | %.1f s | %.2f× | %.0f ms | %d MiB | %d MiB | %.1f → %.1f MiB (%.1f KiB) | %.1f → %.1f | %d (%s ms) | %s | %s s | %s s | %s | %s MiB |%n", n, floor, seconds,
                 seconds / floor, (double) cpuMs / n, rssIdle / 1024, rssAfter / 1024, liveIdle / 1024.0, liveAfter / 1024.0, (double) (liveAfter - liveIdle) / n, floorRequests.total() / (double) n,
@@ -390,15 +395,15 @@ public final class RolloutBenchmark {
 
     /** One start of the operator with N models present; its writes are every write it made until idle. */
     Map<String, Object> restart(String ns, int n) throws Exception {
-        ApiRequests r0 = ApiRequests.scrape(client);
+        ApiRequests r0 = apiRequests();
         long re0 = operatorEvents(ns);
         try (OperatorProcess op = OperatorProcess.start()) {
             Map<String, Object> restart = op.awaitReconciles(n, Duration.ofMinutes(3));
             op.awaitIdle(); // the writes a restart causes are made by reconciles still running or queued
             restart.put("rssMiB", op.rssKiB() / 1024);
-            ApiRequests writes = ApiRequests.scrape(client).minus(r0).writesOn(ApiRequests.OPERATOR_RESOURCES).plusEvents(operatorEvents(ns) - re0);
+            ApiRequests writes = apiRequests().minus(r0).writesOn(ApiRequests.OPERATOR_RESOURCES).plusEvents(operatorEvents(ns) - re0);
             restart.put("writes", writes.total());
-            restart.put("writesByKind", writes.counts);
+            restart.put("writesByKind", writes.counts());
             return restart;
         }
     }
@@ -788,6 +793,11 @@ public final class RolloutBenchmark {
         });
     }
 
+    /** The API server's request counts, asked until it answers (it may be restarting). */
+    ApiRequests apiRequests() {
+        return untilAnswered(120, () -> ApiRequests.scrape(client));
+    }
+
     /** Calls until it answers, every 500 ms, at most {@code attempts} times: the API server may be restarting. */
     static <T> T untilAnswered(int attempts, java.util.function.Supplier<T> call) {
         java.util.concurrent.atomic.AtomicReference<T> answer = new java.util.concurrent.atomic.AtomicReference<>();
@@ -926,108 +936,6 @@ public final class RolloutBenchmark {
                 out.put(e.getKey(), round((double) d / n, 1));
             }
             out.put("total", round((double) total / n, 1));
-            return out;
-        }
-    }
-
-    /** apiserver_request_total by verb and resource, as the API server counts them. */
-    record ApiRequests(Map<String, Long> counts) {
-        static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
-        static final Pattern LINE = Pattern.compile("^apiserver_request_total\\{(.*)} ([0-9.e+]+)$");
-        static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "APPLY", "DELETE", "DELETECOLLECTION", "CREATE", "UPDATE");
-        /** What only the operator writes in a benchmark namespace; its Events are counted by reporting controller instead. */
-        static final Set<String> OPERATOR_RESOURCES = Set.of("openmodels", "openmodels/status", "deployments", "services",
-                "resourceclaimtemplates");
-
-        static ApiRequests scrape(KubernetesClient client) {
-            return untilAnswered(120, () -> parse(client.raw("/metrics")));
-        }
-
-        static ApiRequests parse(String text) {
-            Map<String, Long> counts = new TreeMap<>();
-            for (String line : text.split("\n")) {
-                Matcher m = LINE.matcher(line);
-                if (!m.matches()) {
-                    continue;
-                }
-                Map<String, String> labels = labels(m.group(1));
-                String resource = labels.getOrDefault("resource", "");
-                if (!labels.getOrDefault("subresource", "").isEmpty()) {
-                    resource += "/" + labels.get("subresource");
-                }
-                String key = labels.get("verb") + " " + (resource.isEmpty() ? "(non-resource)" : resource);
-                counts.merge(key, (long) Double.parseDouble(m.group(2)), Long::sum);
-            }
-            return new ApiRequests(counts);
-        }
-
-        static Map<String, String> labels(String s) {
-            Map<String, String> out = new TreeMap<>();
-            Matcher m = LABEL.matcher(s);
-            while (m.find()) {
-                out.put(m.group(1), m.group(2));
-            }
-            return out;
-        }
-
-        ApiRequests minus(ApiRequests before) {
-            Map<String, Long> out = new TreeMap<>();
-            counts.forEach((k, v) -> {
-                long d = v - before.counts.getOrDefault(k, 0L);
-                if (d > 0) {
-                    out.put(k, d);
-                }
-            });
-            return new ApiRequests(out);
-        }
-
-        ApiRequests writesOn(Set<String> resources) {
-            Map<String, Long> out = new TreeMap<>();
-            counts.forEach((k, v) -> {
-                String[] parts = k.split(" ", 2);
-                if (WRITES.contains(parts[0]) && resources.contains(parts[1])) {
-                    out.put(k, v);
-                }
-            });
-            return new ApiRequests(out);
-        }
-
-        /** GETs and LISTs of objects (not discovery, not /metrics), Leases left out. */
-        ApiRequests objectReads() {
-            Map<String, Long> out = new TreeMap<>();
-            counts.forEach((k, v) -> {
-                String[] parts = k.split(" ", 2);
-                if (("GET".equals(parts[0]) || "LIST".equals(parts[0])) && !parts[1].equals("(non-resource)") && !parts[1].equals("leases")) {
-                    out.put(k, v);
-                }
-            });
-            return new ApiRequests(out);
-        }
-
-        /** "0", or each count and what it counts. */
-        String describe() {
-            return counts.isEmpty() ? "0" : String.join(", ", counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList());
-        }
-
-        ApiRequests plusEvents(long events) {
-            Map<String, Long> out = new TreeMap<>(counts);
-            if (events > 0) {
-                out.put("POST events (operator)", events);
-            }
-            return new ApiRequests(out);
-        }
-
-        long total() {
-            return counts.values().stream().mapToLong(Long::longValue).sum();
-        }
-
-        /** Requests per model by "VERB resource", the larger ones first (watches and lists of the whole run included). */
-        Map<String, Double> perModel(int n) {
-            Map<String, Double> out = new LinkedHashMap<>();
-            out.put("total", round(total() / (double) n, 2));
-            counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .filter(e -> e.getValue() >= n / 10)
-                    .forEach(e -> out.put(e.getKey(), round(e.getValue() / (double) n, 2)));
             return out;
         }
     }
@@ -1333,7 +1241,7 @@ public final class RolloutBenchmark {
         long liveHeapKiB() throws IOException, InterruptedException {
             jcmd("GC.run");
             String info = jcmd("GC.heap_info");
-            java.util.regex.Matcher used = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+            Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
             long kib = 0;
             boolean any = false;
             while (used.find()) {

@@ -5,15 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.openmodel.api.v1alpha1.ConformanceReport;
 import dev.openmodel.api.v1alpha1.ConformanceReportStatus;
+import dev.openmodel.testing.ApiRequests;
 import dev.openmodel.testing.LocalCluster;
 import dev.openmodel.testing.TestOperator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,16 +138,10 @@ class ConformanceReportIT {
     }
 
     static final String DCGM = "nvidia.com/gpu.deploy.dcgm-exporter";
-    static final Pattern LIST = Pattern.compile("^apiserver_request_total\\{(?=[^}]*verb=\"LIST\")(?=[^}]*resource=\"(openmodels|nodes|apiservices)\")[^}]*} ([0-9.e+]+)$",
-            Pattern.MULTILINE);
 
-    /** The API server's count of LIST requests for OpenModels, Nodes and APIServices, from its /metrics. */
+    /** The API server's count of LIST requests for OpenModels, Nodes and APIServices. */
     static Map<String, Long> lists() {
-        Map<String, Long> out = new TreeMap<>();
-        Matcher m = LIST.matcher(client.raw("/metrics"));
-        while (m.find()) {
-            out.merge(m.group(1), (long) Double.parseDouble(m.group(2)), Long::sum);
-        }
-        return out;
+        return ApiRequests.scrape(client).where((verb, resource) -> "LIST".equals(verb) && Set.of("openmodels", "nodes", "apiservices").contains(resource))
+                .counts();
     }
 }

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Readers outside the OpenModel controller get its models only once its informers hold them all. */
+/** Readers outside the OpenModel controller: the synced read only once its informers hold every model, any read once they started. */
 class ModelCacheTest {
     @AfterEach
     void forget() {
@@ -22,32 +22,49 @@ class ModelCacheTest {
 
     @Test
     void nothingBeforeAControllerHasACache() {
-        assertThat(ModelCache.synced()).isEmpty();
+        assertThat(ModelCache.readSynced(Stream::count)).isEmpty();
     }
 
     @Test
     void nothingWhileAnInformerIsStillListingOrOnceItStopped() {
         ModelCache.use(cache(Map.of()));
-        assertThat(ModelCache.synced()).as("no informer yet").isEmpty();
+        assertThat(ModelCache.readSynced(Stream::count)).as("no informer yet").isEmpty();
         ModelCache.use(cache(Map.of("ns-a", informer(true, true), "ns-b", informer(true, false))));
-        assertThat(ModelCache.synced()).as("one namespace's informer still listing").isEmpty();
+        assertThat(ModelCache.readSynced(Stream::count)).as("one namespace's informer still listing").isEmpty();
         ModelCache.use(cache(Map.of("ns-a", informer(false, true))));
-        assertThat(ModelCache.synced()).as("stopped").isEmpty();
+        assertThat(ModelCache.readSynced(Stream::count)).as("stopped").isEmpty();
     }
 
     @Test
     void theModelsOnceEveryInformerHasSynced() {
         ModelCache.use(cache(Map.of("ns-a", informer(true, true), "ns-b", informer(true, true))));
-        assertThat(ModelCache.synced()).hasValueSatisfying(models -> assertThat(models).hasSize(2));
+        assertThat(ModelCache.readSynced(Stream::count)).hasValue(2L);
     }
 
-    /** The primary cache as the SDK hands it over: a cache that is also its informers' health. */
+    @Test
+    void aReaderNotWaitingForTheFirstListGetsWhatIsCachedSoFarOnceTheInformersStarted() {
+        assertThat(ModelCache.read(Stream::count)).as("no cache").isEmpty();
+        ModelCache.use(cache(null));
+        assertThat(ModelCache.read(Stream::count)).as("informers not started: the cache cannot list").isEmpty();
+        ModelCache.use(cache(Map.of("ns-a", informer(true, true), "ns-b", informer(true, false))));
+        assertThat(ModelCache.read(Stream::count)).hasValue(2L);
+    }
+
+    /**
+     * The primary cache as the SDK hands it over: a cache that is also its informers' health. With
+     * no informers (null) it is one not started, and listing it throws as the SDK's does.
+     */
     @SuppressWarnings("unchecked")
     static IndexerResourceCache<OpenModel> cache(Map<String, InformerHealthIndicator> informers) {
         return (IndexerResourceCache<OpenModel>) Proxy.newProxyInstance(ModelCacheTest.class.getClassLoader(),
                 new Class<?>[] {IndexerResourceCache.class, InformerWrappingEventSourceHealthIndicator.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "informerHealthIndicators" -> informers;
-                    case "list" -> Stream.of(new OpenModel(), new OpenModel());
+                    case "list" -> {
+                        if (informers == null) {
+                            throw new NullPointerException("not started");
+                        }
+                        yield Stream.of(new OpenModel(), new OpenModel());
+                    }
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }
