@@ -19,9 +19,6 @@ public record ApiRequests(Map<String, Long> counts) {
     static final Pattern LINE = Pattern.compile("^apiserver_request_total\\{(.*)} ([0-9.e+]+)$");
     static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "APPLY", "DELETE", "DELETECOLLECTION", "CREATE", "UPDATE");
     static final String NON_RESOURCE = "(non-resource)";
-    /** What only the operator writes in a benchmark namespace; its Events are counted by reporting controller instead. */
-    public static final Set<String> OPERATOR_RESOURCES = Set.of("openmodels", "openmodels/status", "deployments", "services",
-            "resourceclaimtemplates");
 
     /** One read of the API server's /metrics. */
     public static ApiRequests scrape(KubernetesClient client) {
