@@ -64,7 +64,9 @@ import java.util.regex.Pattern;
  * benchmark's client is warm for every measured floor, and rolled out by each operator before its measured
  * rollout, so that the operator is too (default 100; 0 skips both); {@code BENCH_API_COST} requests of
  * each kind in the probe of what single requests cost the API server (default 200; 0 skips it); {@code BENCH_JFR=1} records a flight-recorder profile of each operator process;
- * {@code BENCH_OPERATOR_OPTS} adds options to the operator's command line (settings to compare).
+ * {@code BENCH_OPERATOR_OPTS} adds options to the operator's command line (settings to compare);
+ * {@code BENCH_APISERVER_PROFILE=<seconds>} takes the API server's CPU profile during the floor and the
+ * OpenModel rollout of the largest size ({@link ApiServerProfile}) and splits its CPU per model by part of its work.
  * Results: {@code target/bench/rollout.json} and {@code target/bench/rollout.md}.
  *
  * <p>{@code BENCH_AB=<directory>}: an A/B of two builds instead: the packaged operator here (A,
@@ -85,6 +87,10 @@ public final class RolloutBenchmark {
     final StringBuilder startUp = new StringBuilder();
     final StringBuilder byProcess = new StringBuilder();
     final StringBuilder byProcessHeader = new StringBuilder();
+    /** BENCH_APISERVER_PROFILE: the API server's CPU per model by part of its work, floor → OpenModel. */
+    final StringBuilder apiServerParts = new StringBuilder();
+    /** The largest of BENCH_SIZES: the one rollout whose API server BENCH_APISERVER_PROFILE profiles. */
+    int largestSize;
     /** Rows of the ratio of each round (BENCH_ROUNDS > 1). */
     final StringBuilder rounds = new StringBuilder();
     /** BENCH_WARMUP: models of the client's unreported floor and of each operator's warm-up (100; 0 skips both). */
@@ -129,6 +135,7 @@ public final class RolloutBenchmark {
             floorRollout(warmNs, WARMUP);
             deleteNamespace(warmNs);
         }
+        largestSize = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
         List<Object> rollouts = new ArrayList<>();
         for (int n : sizes) {
             rollouts.add(rollout(n));
@@ -144,6 +151,7 @@ public final class RolloutBenchmark {
             table.append("\nCPU milliseconds per model by process during the rollout, floor → OpenModel (the cluster's "
                     + "components, the operator, this benchmark's client and informers):\n\n").append(byProcessHeader).append(byProcess);
         }
+        table.append(apiServerParts);
         if (!rounds.isEmpty()) {
             table.append("\nRatio of each floor/OpenModel round (BENCH_ROUNDS), their median, and the size of etcd's database file before each round:\n\n| N | each round | median | etcd MiB |\n|---:|---|---:|---|\n")
                     .append(rounds);
@@ -253,6 +261,34 @@ public final class RolloutBenchmark {
         client.resource(target).patch(PatchContext.of(PatchType.JSON_MERGE), patch);
     }
 
+    /**
+     * The API server's CPU per model split by the parts of its profiles (BENCH_APISERVER_PROFILE),
+     * floor and OpenModel side by side; each profile's shares times that rollout's API-server CPU per model.
+     */
+    Map<String, Object> apiServerParts(int n, ApiServerProfile floor, Map<String, Object> floorCpu, ApiServerProfile openModel,
+            Map<String, Object> opCpu) throws Exception {
+        Map<String, Double> floorShares = floor.shares();
+        Map<String, Double> opShares = openModel.shares();
+        double floorMs = ((Number) floorCpu.getOrDefault("kube-apiserver", 0.0)).doubleValue();
+        double opMs = ((Number) opCpu.getOrDefault("kube-apiserver", 0.0)).doubleValue();
+        Map<String, Object> parts = new LinkedHashMap<>();
+        if (apiServerParts.isEmpty()) {
+            apiServerParts.append("\nThe API server's CPU milliseconds per model by part of its work, floor → OpenModel (its CPU profile, "
+                    + "BENCH_APISERVER_PROFILE s from " + ApiServerProfile.DELAY_SECONDS + " s into each rollout; each sample in the first "
+                    + "part its stack holds):\n\n| N | " + String.join(" | ", floorShares.keySet()) + " |\n|---:|"
+                    + "---:|".repeat(floorShares.size()) + "\n");
+        }
+        apiServerParts.append("| ").append(n);
+        for (String part : floorShares.keySet()) {
+            double f = round(floorShares.get(part) * floorMs, 1);
+            double o = round(opShares.getOrDefault(part, 0.0) * opMs, 1);
+            parts.put(part, Map.of("floor", f, "openmodel", o));
+            apiServerParts.append(" | ").append(f).append(" → ").append(o);
+        }
+        apiServerParts.append(" |\n");
+        return parts;
+    }
+
     static String env(String name, String fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : v;
@@ -283,6 +319,7 @@ public final class RolloutBenchmark {
         String floorNs = freshNamespace("bench-floor-" + n);
         ApiRequests before = apiRequests();
         ProcessCpu floorCpu0 = ProcessCpu.snapshot(null);
+        ApiServerProfile floorProfile = n == largestSize ? ApiServerProfile.start(client, "floor-" + n) : null;
         double floor = floorRollout(floorNs, n);
         Map<String, Object> floorCpu = ProcessCpu.snapshot(null).perModel(floorCpu0, n);
         ApiRequests floorRequests = apiRequests().minus(before);
@@ -310,12 +347,16 @@ public final class RolloutBenchmark {
             long reconciles0 = op.reconciles();
             ApiRequests b = apiRequests();
             ProcessCpu opCpu0 = ProcessCpu.snapshot(op);
+            ApiServerProfile opProfile = floorProfile == null ? null : ApiServerProfile.start(client, "openmodel-" + n);
             ModelRollout rollout = modelRollout(ns, n, null);
             seconds = rollout.seconds();
             r.put("statusLagSeconds", rollout.statusLagSeconds());
             cpuMs = op.cpuMillis() - cpu0;
             Map<String, Object> opCpu = ProcessCpu.snapshot(op).perModel(opCpu0, n);
             r.put("cpuMsPerModelByProcess", Map.of("floor", floorCpu, "openmodel", opCpu));
+            if (floorProfile != null) {
+                r.put("apiServerMsPerModelByPart", apiServerParts(n, floorProfile, floorCpu, opProfile, opCpu));
+            }
             byProcess.append(String.format("| %d | %s |%n", n, String.join(" | ",
                     opCpu.keySet().stream().map(k -> floorCpu.getOrDefault(k, 0.0) + " → " + opCpu.get(k)).toList())));
             if (byProcessHeader.isEmpty()) {
