@@ -13,29 +13,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The API server's CPU profile during a rollout ({@code BENCH_APISERVER_PROFILE=<seconds>}): Go's
- * {@code /debug/pprof/profile}, taken {@link #DELAY_SECONDS} s after the rollout starts, saved as
- * {@code target/bench/apiserver-<name>.pprof}, and its samples put in parts of the API server's work
- * (each sample in the first part its stack holds), so that the floor and the OpenModel rollout can be
- * set side by side in milliseconds per model. The parts are read with {@code go tool pprof -raw}
- * (Go is what the local control plane is built with).
+ * The API server's CPU profile over a whole rollout ({@code BENCH_APISERVER_PROFILE=<seconds>}): Go's
+ * {@code /debug/pprof/profile} taken in back-to-back slices of that many seconds from {@link #start}
+ * until {@link #stop} (which waits for the slice under way, so a short slice keeps what follows the
+ * rollout out of it), saved as {@code target/bench/apiserver-<name>-<i>.pprof}. Its samples are put in
+ * parts of the API server's work (each sample in the first part its stack holds), so that the floor and
+ * the OpenModel rollout can be set side by side in milliseconds per model. The slices are read together
+ * with {@code go tool pprof -raw} (Go is what the local control plane is built with). A window inside
+ * the rollout would not do: the parts' shares change as it goes (the models' creates come in its first
+ * seconds, their Ready status writes at its end).
  */
 final class ApiServerProfile {
-    static final int DELAY_SECONDS = 10;
-
     /** The parts, in the order a sample is tried against them; "other" takes the rest. */
     static final Map<String, Pattern> PARTS = parts(
             "garbage collection", "runtime\\.gcBgMarkWorker|runtime\\.bgsweep|runtime\\.bgscavenge|runtime\\.gcStart|runtime\\.GC",
-            "custom resources", "crdHandler",
+            // Any frame of the custom-resource server: a request's storage work runs in a goroutine of its own
+            // (finishRequest), whose stack holds no handler above it but does hold the custom resource's REST storage.
+            "custom resources", "k8s\\.io/apiextensions-apiserver/",
             "watches", "serveWatch|WatchServer|cacheWatcher|dispatchEvent|processEvent|cacher\\.\\(\\*Cacher\\)\\.dispatch",
             "etcd client", "google\\.golang\\.org/grpc",
+            "applies and patches", "handlers\\.PatchResource|handlers\\.\\(\\*patcher\\)",
             "updates", "handlers\\.UpdateResource",
-            "patches", "handlers\\.PatchResource",
             "creates", "handlers\\.createHandler|handlers\\.CreateResource|CreateNamedResource",
             "reads", "handlers\\.getResourceHandler|GetResource|ListResource",
             "watch cache", "tools/cache\\.\\(\\*Reflector\\)|watchCache|cacher\\.\\(\\*Cacher\\)",
@@ -49,12 +54,11 @@ final class ApiServerProfile {
         return parts;
     }
 
-    private final Path file;
-    private final CompletableFuture<Void> done;
+    private final List<Path> slices = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-    private ApiServerProfile(Path file, CompletableFuture<Void> done) {
-        this.file = file;
-        this.done = done;
+    private ApiServerProfile() {
     }
 
     /** BENCH_APISERVER_PROFILE's seconds, or 0 (off). */
@@ -62,45 +66,58 @@ final class ApiServerProfile {
         return Integer.parseInt(RolloutBenchmark.env("BENCH_APISERVER_PROFILE", "0"));
     }
 
-    /** Starts the profile of a rollout that starts now, or null when profiling is off. */
+    /** Starts profiling a rollout that starts now, or returns null when profiling is off. */
     static ApiServerProfile start(KubernetesClient client, String name) throws IOException {
         int seconds = seconds();
         if (seconds <= 0) {
             return null;
         }
         Files.createDirectories(RolloutBenchmark.OUT);
-        Path file = RolloutBenchmark.OUT.resolve("apiserver-" + name + ".pprof");
         String url = client.getConfiguration().getMasterUrl().replaceAll("/$", "") + "/debug/pprof/profile?seconds=" + seconds;
-        HttpRequest request = client.getHttpClient().newHttpRequestBuilder().uri(url).build();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        CompletableFuture.delayedExecutor(DELAY_SECONDS, TimeUnit.SECONDS).execute(() -> client.getHttpClient()
-                .sendAsync(request, byte[].class).whenComplete((HttpResponse<byte[]> response, Throwable failure) -> {
-                    try {
-                        if (failure != null) {
-                            throw failure;
-                        }
-                        if (response.code() != 200) {
-                            throw new IOException("HTTP " + response.code() + " for " + url);
-                        }
-                        Files.write(file, response.body());
-                        done.complete(null);
-                    } catch (Throwable t) {
-                        done.completeExceptionally(t);
-                    }
-                }));
-        return new ApiServerProfile(file, done);
+        ApiServerProfile profile = new ApiServerProfile();
+        profile.next(client, url, name, 0);
+        return profile;
     }
 
-    /**
-     * Waits for the profile, then each part's share of its samples (0 to 1). A profile that ended
-     * after the rollout holds the idle time after it too: profile for less than the rollout takes.
-     */
+    /** One slice; the next when it has come, unless stopping. */
+    private void next(KubernetesClient client, String url, String name, int i) {
+        HttpRequest request = client.getHttpClient().newHttpRequestBuilder().uri(url).build();
+        client.getHttpClient().sendAsync(request, byte[].class).whenComplete((HttpResponse<byte[]> response, Throwable failure) -> {
+            try {
+                if (failure != null) {
+                    throw failure;
+                }
+                if (response.code() != 200) {
+                    throw new IOException("HTTP " + response.code() + " for " + url);
+                }
+                Path slice = RolloutBenchmark.OUT.resolve("apiserver-" + name + "-" + i + ".pprof");
+                Files.write(slice, response.body());
+                slices.add(slice);
+                if (stopping.get()) {
+                    done.complete(null);
+                } else {
+                    next(client, url, name, i + 1);
+                }
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        });
+    }
+
+    /** Stops after the slice under way (waits for it). */
+    void stop() throws Exception {
+        stopping.set(true);
+        done.get(seconds() + 60L, TimeUnit.SECONDS);
+    }
+
+    /** Each part's share of the samples of all slices (0 to 1); call after {@link #stop}. */
     Map<String, Double> shares() throws Exception {
-        done.get(seconds() + DELAY_SECONDS + 60L, TimeUnit.SECONDS);
-        Process go = new ProcessBuilder("go", "tool", "pprof", "-raw", file.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new ArrayList<>(List.of("go", "tool", "pprof", "-raw"));
+        slices.forEach(p -> command.add(p.toString()));
+        Process go = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String raw = new String(go.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (go.waitFor() != 0) {
-            throw new IOException("go tool pprof -raw " + file + " failed");
+            throw new IOException(String.join(" ", command) + " failed");
         }
         return shares(raw);
     }

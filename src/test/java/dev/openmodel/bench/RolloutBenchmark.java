@@ -274,8 +274,8 @@ public final class RolloutBenchmark {
         Map<String, Object> parts = new LinkedHashMap<>();
         if (apiServerParts.isEmpty()) {
             apiServerParts.append("\nThe API server's CPU milliseconds per model by part of its work, floor → OpenModel (its CPU profile, "
-                    + "BENCH_APISERVER_PROFILE s from " + ApiServerProfile.DELAY_SECONDS + " s into each rollout; each sample in the first "
-                    + "part its stack holds):\n\n| N | " + String.join(" | ", floorShares.keySet()) + " |\n|---:|"
+                    + "the whole of each rollout in slices of BENCH_APISERVER_PROFILE s; each sample in the first part its stack holds):"
+                    + "\n\n| N | " + String.join(" | ", floorShares.keySet()) + " |\n|---:|"
                     + "---:|".repeat(floorShares.size()) + "\n");
         }
         apiServerParts.append("| ").append(n);
@@ -322,6 +322,9 @@ public final class RolloutBenchmark {
         ApiServerProfile floorProfile = n == largestSize ? ApiServerProfile.start(client, "floor-" + n) : null;
         double floor = floorRollout(floorNs, n);
         Map<String, Object> floorCpu = ProcessCpu.snapshot(null).perModel(floorCpu0, n);
+        if (floorProfile != null) {
+            floorProfile.stop(); // before the namespace's deletion
+        }
         ApiRequests floorRequests = apiRequests().minus(before);
         deleteNamespace(floorNs);
         r.put("floorSeconds", floor);
@@ -355,6 +358,7 @@ public final class RolloutBenchmark {
             Map<String, Object> opCpu = ProcessCpu.snapshot(op).perModel(opCpu0, n);
             r.put("cpuMsPerModelByProcess", Map.of("floor", floorCpu, "openmodel", opCpu));
             if (floorProfile != null) {
+                opProfile.stop();
                 r.put("apiServerMsPerModelByPart", apiServerParts(n, floorProfile, floorCpu, opProfile, opCpu));
             }
             byProcess.append(String.format("| %d | %s |%n", n, String.join(" | ",
