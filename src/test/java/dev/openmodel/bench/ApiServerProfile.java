@@ -73,6 +73,11 @@ final class ApiServerProfile {
             return null;
         }
         Files.createDirectories(RolloutBenchmark.OUT);
+        try (var earlier = Files.newDirectoryStream(RolloutBenchmark.OUT, "apiserver-" + name + "-*.pprof")) {
+            for (Path slice : earlier) { // an earlier run's, which may have had more slices
+                Files.delete(slice);
+            }
+        }
         String url = client.getConfiguration().getMasterUrl().replaceAll("/$", "") + "/debug/pprof/profile?seconds=" + seconds;
         ApiServerProfile profile = new ApiServerProfile();
         profile.next(client, url, name, 0);
@@ -81,7 +86,8 @@ final class ApiServerProfile {
 
     /** One slice; the next when it has come, unless stopping. */
     private void next(KubernetesClient client, String url, String name, int i) {
-        HttpRequest request = client.getHttpClient().newHttpRequestBuilder().uri(url).build();
+        // The answer comes when the slice ends; an API server that never answers fails the run instead of stalling it.
+        HttpRequest request = client.getHttpClient().newHttpRequestBuilder().uri(url).timeout(seconds() + 30L, TimeUnit.SECONDS).build();
         client.getHttpClient().sendAsync(request, byte[].class).whenComplete((HttpResponse<byte[]> response, Throwable failure) -> {
             try {
                 if (failure != null) {
