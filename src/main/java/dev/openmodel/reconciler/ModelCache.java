@@ -40,7 +40,7 @@ final class ModelCache {
      */
     static <R> Optional<R> readSynced(Function<Stream<OpenModel>, R> reader) {
         IndexerResourceCache<OpenModel> c = cache;
-        return c != null && synced(c) ? read(c, reader) : Optional.empty();
+        return synced(c) ? read(c, reader) : Optional.empty(); // no cache: read's empty
     }
 
     private static <R> Optional<R> read(IndexerResourceCache<OpenModel> c, Function<Stream<OpenModel>, R> reader) {

@@ -54,21 +54,24 @@ final class ApiServerProfile {
         return parts;
     }
 
+    private final KubernetesClient client;
+    private final String name;
+    private final int seconds;
+    private final String url;
     private final List<Path> slices = new CopyOnWriteArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-    private ApiServerProfile() {
+    private ApiServerProfile(KubernetesClient client, String name, int seconds) {
+        this.client = client;
+        this.name = name;
+        this.seconds = seconds;
+        this.url = client.getConfiguration().getMasterUrl().replaceAll("/$", "") + "/debug/pprof/profile?seconds=" + seconds;
     }
 
-    /** BENCH_APISERVER_PROFILE's seconds, or 0 (off). */
-    static int seconds() {
-        return Integer.parseInt(RolloutBenchmark.env("BENCH_APISERVER_PROFILE", "0"));
-    }
-
-    /** Starts profiling a rollout that starts now, or returns null when profiling is off. */
+    /** Starts profiling a rollout that starts now, or returns null when profiling is off (BENCH_APISERVER_PROFILE unset or 0). */
     static ApiServerProfile start(KubernetesClient client, String name) throws IOException {
-        int seconds = seconds();
+        int seconds = Integer.parseInt(RolloutBenchmark.env("BENCH_APISERVER_PROFILE", "0"));
         if (seconds <= 0) {
             return null;
         }
@@ -78,16 +81,15 @@ final class ApiServerProfile {
                 Files.delete(slice);
             }
         }
-        String url = client.getConfiguration().getMasterUrl().replaceAll("/$", "") + "/debug/pprof/profile?seconds=" + seconds;
-        ApiServerProfile profile = new ApiServerProfile();
-        profile.next(client, url, name, 0);
+        ApiServerProfile profile = new ApiServerProfile(client, name, seconds);
+        profile.next(0);
         return profile;
     }
 
-    /** One slice; the next when it has come, unless stopping. */
-    private void next(KubernetesClient client, String url, String name, int i) {
+    /** Slice i; the next when it has come, unless stopping. */
+    private void next(int i) {
         // The answer comes when the slice ends; an API server that never answers fails the run instead of stalling it.
-        HttpRequest request = client.getHttpClient().newHttpRequestBuilder().uri(url).timeout(seconds() + 30L, TimeUnit.SECONDS).build();
+        HttpRequest request = client.getHttpClient().newHttpRequestBuilder().uri(url).timeout(seconds + 30L, TimeUnit.SECONDS).build();
         client.getHttpClient().sendAsync(request, byte[].class).whenComplete((HttpResponse<byte[]> response, Throwable failure) -> {
             try {
                 if (failure != null) {
@@ -102,7 +104,7 @@ final class ApiServerProfile {
                 if (stopping.get()) {
                     done.complete(null);
                 } else {
-                    next(client, url, name, i + 1);
+                    next(i + 1);
                 }
             } catch (Throwable t) {
                 done.completeExceptionally(t);
@@ -113,7 +115,7 @@ final class ApiServerProfile {
     /** Stops after the slice under way (waits for it). */
     void stop() throws Exception {
         stopping.set(true);
-        done.get(seconds() + 60L, TimeUnit.SECONDS);
+        done.get(seconds + 60L, TimeUnit.SECONDS);
     }
 
     /** Each part's share of the samples of all slices (0 to 1); call after {@link #stop}. */

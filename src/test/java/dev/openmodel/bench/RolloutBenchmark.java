@@ -357,7 +357,7 @@ public final class RolloutBenchmark {
             cpuMs = op.cpuMillis() - cpu0;
             Map<String, Object> opCpu = ProcessCpu.snapshot(op).perModel(opCpu0, n);
             r.put("cpuMsPerModelByProcess", Map.of("floor", floorCpu, "openmodel", opCpu));
-            if (floorProfile != null) {
+            if (opProfile != null) {
                 opProfile.stop();
                 r.put("apiServerMsPerModelByPart", apiServerParts(n, floorProfile, floorCpu, opProfile, opCpu));
             }
